@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include "tauri-app.h"
+
+G_BEGIN_DECLS
+
+/* The origin the built-in front end is served from. */
+#define TAURI_APP_ORIGIN "tauri://localhost"
+
+WebKitWebContext     *_tauri_app_get_web_context     (TauriApp   *self);
+WebKitNetworkSession *_tauri_app_get_network_session (TauriApp   *self);
+GFile                *_tauri_app_dup_frontend_root   (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
+char                 *_tauri_app_dup_start_uri       (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
+char                 *_tauri_app_dup_trusted_origin  (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean              _tauri_app_is_trusted_uri      (TauriApp   *self,
+                                                      const char *uri);
+gboolean              _tauri_app_get_automation      (TauriApp   *self);
+void                  _tauri_app_register_builtins   (TauriApp   *self);
+
+G_END_DECLS

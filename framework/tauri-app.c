@@ -1,0 +1,758 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tauri-app-private.h"
+#include "tauri-assets-private.h"
+#include "tauri-screenshot-private.h"
+#include "tauri-window-private.h"
+
+/**
+ * TauriApp:
+ *
+ * An application whose windows show a web front end that calls C commands.
+ *
+ * `TauriApp` is a [class@Gtk.Application] that owns the application's
+ * windows, each a [class@Window] with a unique label (the first is "main"),
+ * and one [class@CommandRegistry] holding the commands its pages may call.
+ * Subclasses register their commands in the
+ * [vfunc@App.register_commands] virtual function, which runs at startup:
+ *
+ * ```c
+ * static void
+ * demo_app_register_commands (TauriApp             *app,
+ *                             TauriCommandRegistry *registry)
+ * {
+ *   tauri_command_registry_add (registry,
+ *                               tauri_command_new ("greeting", NULL, TAURI_COMMAND_FLAGS_NONE,
+ *                                                  greeting, NULL, NULL));
+ * }
+ *
+ * static void
+ * demo_app_class_init (DemoAppClass *klass)
+ * {
+ *   TAURI_APP_CLASS (klass)->register_commands = demo_app_register_commands;
+ * }
+ * ```
+ *
+ * The front end is served from `tauri://localhost/`. By default it comes
+ * from the application's resources, under the `frontend/` folder of the
+ * resource base path (`/io/github/taurigtk/Demo/frontend/index.html` for the
+ * application id `io.github.taurigtk.Demo`); [property@App:frontend] points
+ * it at a directory or a development server instead.
+ *
+ * Every `TauriApp` understands these command-line options:
+ *
+ * - `--frontend DIR|URL`: use this front end instead of the built-in one;
+ * - `--dev`: enable the web inspector, and print the page's console output
+ *   on standard error as `console.<level>: <text>`;
+ * - `--screenshot FILE`: once the main window's page has loaded and
+ *   settled, save a PNG of it and quit;
+ * - `--automation`: let WebDriver (`WebKitWebDriver`) drive the application.
+ *
+ * The application quits when its last window closes.
+ *
+ * Since: 0.1
+ */
+
+typedef struct
+{
+  TauriCommandRegistry *registry;
+  GHashTable           *windows;          /* label → TauriWindow, unowned */
+  WebKitWebContext     *web_context;
+  WebKitNetworkSession *network_session;
+  char                 *frontend;
+  char                 *screenshot_path;
+  gboolean              developer_mode;
+  gboolean              automation;
+} TauriAppPrivate;
+
+enum {
+  PROP_0,
+  PROP_REGISTRY,
+  PROP_FRONTEND,
+  PROP_DEVELOPER_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_TYPE_WITH_PRIVATE (TauriApp, tauri_app, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "frontend", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use this front end instead of the built-in one"), N_("DIR|URL") },
+  { "dev", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Enable the web inspector and print the page’s console on standard error"), NULL },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save a PNG of the main window once its page has settled, then quit"), N_("FILE") },
+  { "automation", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Let WebDriver drive the application"), NULL },
+  { NULL }
+};
+
+static gboolean
+is_web_url (const char *string)
+{
+  return g_str_has_prefix (string, "http://") || g_str_has_prefix (string, "https://");
+}
+
+static int
+tauri_app_handle_local_options (GApplication *application,
+                                GVariantDict *options)
+{
+  TauriApp *self = TAURI_APP (application);
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  const char *frontend = NULL;
+  const char *screenshot = NULL;
+
+  if (g_variant_dict_lookup (options, "frontend", "&s", &frontend))
+    {
+      if (!is_web_url (frontend) && !g_file_test (frontend, G_FILE_TEST_IS_DIR))
+        {
+          g_printerr (_("%s: the front end “%s” is neither a directory nor an http(s) URL\n"),
+                      g_get_prgname (), frontend);
+          return EXIT_FAILURE;
+        }
+      tauri_app_set_frontend (self, frontend);
+    }
+
+  if (g_variant_dict_contains (options, "dev"))
+    tauri_app_set_developer_mode (self, TRUE);
+
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot))
+    priv->screenshot_path = g_canonicalize_filename (screenshot, NULL);
+
+  priv->automation = g_variant_dict_contains (options, "automation");
+
+  /* A run that takes a screenshot or is driven by WebDriver must be its own
+   * instance, not a request to an instance already running. */
+  if (priv->screenshot_path != NULL || priv->automation)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return G_APPLICATION_CLASS (tauri_app_parent_class)->handle_local_options (application, options);
+}
+
+static WebKitWebView *
+create_web_view_cb (WebKitAutomationSession *session,
+                    TauriApp                *self)
+{
+  TauriWindow *window = tauri_app_get_window (self, "main");
+
+  if (window == NULL)
+    window = tauri_app_open_window (self, "main", NULL);
+
+  return tauri_window_get_web_view (window);
+}
+
+static void
+automation_started_cb (WebKitWebContext        *context,
+                       WebKitAutomationSession *session,
+                       TauriApp                *self)
+{
+  g_autoptr(WebKitApplicationInfo) info = webkit_application_info_new ();
+
+  webkit_application_info_set_name (info, g_get_prgname ());
+  webkit_automation_session_set_application_info (session, info);
+  g_signal_connect_object (session, "create-web-view",
+                           G_CALLBACK (create_web_view_cb), self, 0);
+}
+
+static void
+setup_web_context (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  const char *app_id = g_application_get_application_id (G_APPLICATION (self));
+  WebKitSecurityManager *security;
+
+  priv->web_context = webkit_web_context_new ();
+  _tauri_assets_register (self, priv->web_context);
+
+  /* Secure and CORS-enabled: without both, WebKit treats tauri:// as an
+   * opaque, insecure origin, and since 2.46 bypasses the handler for
+   * top-level loads. */
+  security = webkit_web_context_get_security_manager (priv->web_context);
+  webkit_security_manager_register_uri_scheme_as_secure (security, "tauri");
+  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "tauri");
+
+  if (priv->automation)
+    {
+      webkit_web_context_set_automation_allowed (priv->web_context, TRUE);
+      g_signal_connect_object (priv->web_context, "automation-started",
+                               G_CALLBACK (automation_started_cb), self, 0);
+    }
+
+  if (app_id != NULL && !priv->automation)
+    {
+      g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), app_id, "webkit", NULL);
+      g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), app_id, "webkit", NULL);
+
+      priv->network_session = webkit_network_session_new (data_dir, cache_dir);
+    }
+  else
+    priv->network_session = webkit_network_session_new_ephemeral ();
+}
+
+static void
+tauri_app_startup (GApplication *application)
+{
+  TauriApp *self = TAURI_APP (application);
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  G_APPLICATION_CLASS (tauri_app_parent_class)->startup (application);
+
+  setup_web_context (self);
+  _tauri_app_register_builtins (self);
+
+  if (TAURI_APP_GET_CLASS (self)->register_commands != NULL)
+    TAURI_APP_GET_CLASS (self)->register_commands (self, priv->registry);
+}
+
+static void
+screenshot_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TauriApp) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!_tauri_screenshot_save_finish (TAURI_WINDOW (object), result, &error))
+    g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+tauri_app_activate (GApplication *application)
+{
+  TauriApp *self = TAURI_APP (application);
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriWindow *window = tauri_app_get_window (self, "main");
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  /* Under WebDriver, the session asks for the window itself. */
+  if (priv->automation)
+    {
+      g_application_hold (application);
+      return;
+    }
+
+  window = tauri_app_open_window (self, "main", &error);
+  g_assert_no_error (error);
+
+  if (priv->screenshot_path != NULL)
+    _tauri_screenshot_save_async (window, priv->screenshot_path, NULL,
+                                  screenshot_saved_cb, g_object_ref (self));
+}
+
+static void
+tauri_app_window_removed (GtkApplication *application,
+                          GtkWindow      *window)
+{
+  TauriApp *self = TAURI_APP (application);
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  if (TAURI_IS_WINDOW (window))
+    {
+      const char *label = tauri_window_get_label (TAURI_WINDOW (window));
+
+      if (g_hash_table_lookup (priv->windows, label) == window)
+        g_hash_table_remove (priv->windows, label);
+    }
+
+  GTK_APPLICATION_CLASS (tauri_app_parent_class)->window_removed (application, window);
+}
+
+static void
+tauri_app_dispose (GObject *object)
+{
+  TauriApp *self = TAURI_APP (object);
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_clear_object (&priv->web_context);
+  g_clear_object (&priv->network_session);
+
+  G_OBJECT_CLASS (tauri_app_parent_class)->dispose (object);
+}
+
+static void
+tauri_app_finalize (GObject *object)
+{
+  TauriApp *self = TAURI_APP (object);
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_clear_object (&priv->registry);
+  g_clear_pointer (&priv->windows, g_hash_table_unref);
+  g_clear_pointer (&priv->frontend, g_free);
+  g_clear_pointer (&priv->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (tauri_app_parent_class)->finalize (object);
+}
+
+static void
+tauri_app_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TauriApp *self = TAURI_APP (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      g_value_set_object (value, tauri_app_get_registry (self));
+      break;
+
+    case PROP_FRONTEND:
+      g_value_set_string (value, tauri_app_get_frontend (self));
+      break;
+
+    case PROP_DEVELOPER_MODE:
+      g_value_set_boolean (value, tauri_app_get_developer_mode (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tauri_app_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TauriApp *self = TAURI_APP (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRONTEND:
+      tauri_app_set_frontend (self, g_value_get_string (value));
+      break;
+
+    case PROP_DEVELOPER_MODE:
+      tauri_app_set_developer_mode (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tauri_app_class_init (TauriAppClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_application_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->dispose = tauri_app_dispose;
+  object_class->finalize = tauri_app_finalize;
+  object_class->get_property = tauri_app_get_property;
+  object_class->set_property = tauri_app_set_property;
+
+  application_class->handle_local_options = tauri_app_handle_local_options;
+  application_class->startup = tauri_app_startup;
+  application_class->activate = tauri_app_activate;
+
+  gtk_application_class->window_removed = tauri_app_window_removed;
+
+  /**
+   * TauriApp:registry: (getter get_registry)
+   *
+   * The registry of the commands the application's pages may call.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL,
+                         TAURI_TYPE_COMMAND_REGISTRY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TauriApp:frontend: (getter get_frontend) (setter set_frontend)
+   *
+   * Where the front end comes from: %NULL for the built-in one, from the
+   * application's resources; a directory, served from `tauri://localhost/`;
+   * or the `http://` or `https://` URL of a development server, loaded as it
+   * is. Windows opened afterwards use the new front end.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_FRONTEND] =
+    g_param_spec_string ("frontend", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TauriApp:developer-mode: (getter get_developer_mode) (setter set_developer_mode)
+   *
+   * Whether windows opened afterwards have the web inspector and print their
+   * page's console output on standard error.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_DEVELOPER_MODE] =
+    g_param_spec_boolean ("developer-mode", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tauri_app_init (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  priv->registry = tauri_command_registry_new ();
+  priv->windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+/**
+ * tauri_app_new:
+ * @application_id: (nullable): the application id
+ * @flags: the application flags
+ *
+ * Creates an application. Most applications subclass `TauriApp` instead,
+ * to register their commands in [vfunc@App.register_commands]; an
+ * application created with this function registers them on the
+ * [property@App:registry], for example from a handler of
+ * [signal@Gio.Application::startup].
+ *
+ * Returns: (transfer full): a new application
+ *
+ * Since: 0.1
+ */
+TauriApp *
+tauri_app_new (const char        *application_id,
+               GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id == NULL || g_application_id_is_valid (application_id), NULL);
+
+  return g_object_new (TAURI_TYPE_APP,
+                       "application-id", application_id,
+                       "flags", flags,
+                       NULL);
+}
+
+/**
+ * tauri_app_get_registry:
+ * @self: an application
+ *
+ * Gets the registry of the commands the application's pages may call.
+ *
+ * Returns: (transfer none): the registry
+ *
+ * Since: 0.1
+ */
+TauriCommandRegistry *
+tauri_app_get_registry (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+
+  return priv->registry;
+}
+
+/**
+ * tauri_app_get_window:
+ * @self: an application
+ * @label: a window label
+ *
+ * Looks up an open window by its label.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL
+ *
+ * Since: 0.1
+ */
+TauriWindow *
+tauri_app_get_window (TauriApp   *self,
+                      const char *label)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return g_hash_table_lookup (priv->windows, label);
+}
+
+static gboolean
+is_valid_label (const char *label)
+{
+  if (*label == '\0')
+    return FALSE;
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && strchr ("-/:_", *p) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tauri_app_open_window:
+ * @self: an application
+ * @label: a label no open window has; letters, digits, `-`, `/`, `:` and `_`
+ * @error: return location for an error
+ *
+ * Opens a window showing the application's front end, and presents it.
+ * The application must be registered (its startup has run).
+ *
+ * Returns: (transfer none): the window, or %NULL with @error set when the
+ *   label is invalid or taken
+ *
+ * Since: 0.1
+ */
+TauriWindow *
+tauri_app_open_window (TauriApp    *self,
+                       const char  *label,
+                       GError     **error)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriWindow *window;
+
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (priv->web_context != NULL, NULL);
+
+  if (!is_valid_label (label))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "Window label must include only alphanumeric characters, `-`, `/`, `:` and `_`.");
+      return NULL;
+    }
+
+  if (g_hash_table_contains (priv->windows, label))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   "a window with label `%s` already exists", label);
+      return NULL;
+    }
+
+  window = _tauri_window_new (self, label);
+  g_hash_table_insert (priv->windows, g_strdup (label), window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/**
+ * tauri_app_get_frontend:
+ * @self: an application
+ *
+ * Gets where the front end comes from; see [property@App:frontend].
+ *
+ * Returns: (nullable): the front end's directory or URL, or %NULL for the
+ *   built-in one
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_app_get_frontend (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+
+  return priv->frontend;
+}
+
+/**
+ * tauri_app_set_frontend:
+ * @self: an application
+ * @frontend: (nullable): a directory, an `http(s)://` URL, or %NULL for the
+ *   built-in front end
+ *
+ * Sets where the front end comes from; see [property@App:frontend].
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_set_frontend (TauriApp   *self,
+                        const char *frontend)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_if_fail (TAURI_IS_APP (self));
+
+  if (g_strcmp0 (priv->frontend, frontend) == 0)
+    return;
+
+  g_free (priv->frontend);
+  priv->frontend = g_strdup (frontend);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRONTEND]);
+}
+
+/**
+ * tauri_app_get_developer_mode:
+ * @self: an application
+ *
+ * Gets whether windows have the web inspector and forward their console.
+ *
+ * Returns: whether developer mode is on
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_app_get_developer_mode (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_val_if_fail (TAURI_IS_APP (self), FALSE);
+
+  return priv->developer_mode;
+}
+
+/**
+ * tauri_app_set_developer_mode:
+ * @self: an application
+ * @developer_mode: whether to turn developer mode on
+ *
+ * Sets whether windows opened afterwards have the web inspector and print
+ * their page's console output on standard error.
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_set_developer_mode (TauriApp *self,
+                              gboolean  developer_mode)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_if_fail (TAURI_IS_APP (self));
+
+  developer_mode = !!developer_mode;
+  if (priv->developer_mode == developer_mode)
+    return;
+
+  priv->developer_mode = developer_mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVELOPER_MODE]);
+}
+
+WebKitWebContext *
+_tauri_app_get_web_context (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  return priv->web_context;
+}
+
+WebKitNetworkSession *
+_tauri_app_get_network_session (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  return priv->network_session;
+}
+
+gboolean
+_tauri_app_get_automation (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  return priv->automation;
+}
+
+GFile *
+_tauri_app_dup_frontend_root (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  const char *base_path;
+  g_autofree char *uri = NULL;
+
+  g_assert (TAURI_IS_APP (self));
+
+  if (priv->frontend == NULL)
+    {
+      base_path = g_application_get_resource_base_path (G_APPLICATION (self));
+      if (base_path == NULL)
+        return NULL;
+      uri = g_strconcat ("resource://", base_path, "/frontend", NULL);
+      return g_file_new_for_uri (uri);
+    }
+
+  if (is_web_url (priv->frontend))
+    return NULL;
+
+  return g_file_new_for_commandline_arg (priv->frontend);
+}
+
+char *
+_tauri_app_dup_start_uri (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  if (priv->frontend != NULL && is_web_url (priv->frontend))
+    return g_strdup (priv->frontend);
+
+  return g_strdup (TAURI_APP_ORIGIN "/");
+}
+
+static char *
+origin_of (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *scheme = NULL;
+
+  if (parsed == NULL || g_uri_get_host (parsed) == NULL)
+    return NULL;
+
+  scheme = g_ascii_strdown (g_uri_get_scheme (parsed), -1);
+  if (g_uri_get_port (parsed) != -1)
+    return g_strdup_printf ("%s://%s:%d", scheme, g_uri_get_host (parsed), g_uri_get_port (parsed));
+
+  return g_strdup_printf ("%s://%s", scheme, g_uri_get_host (parsed));
+}
+
+char *
+_tauri_app_dup_trusted_origin (TauriApp *self)
+{
+  g_autofree char *start_uri = _tauri_app_dup_start_uri (self);
+
+  return origin_of (start_uri);
+}
+
+gboolean
+_tauri_app_is_trusted_uri (TauriApp   *self,
+                           const char *uri)
+{
+  g_autofree char *trusted = NULL;
+  g_autofree char *origin = NULL;
+
+  g_assert (TAURI_IS_APP (self));
+
+  if (uri == NULL)
+    return FALSE;
+
+  trusted = _tauri_app_dup_trusted_origin (self);
+  origin = origin_of (uri);
+
+  return trusted != NULL && g_strcmp0 (trusted, origin) == 0;
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#if !defined(TAURI_INSIDE) && !defined(TAURI_COMPILATION)
+# error "Only <tauri.h> can be included directly."
+#endif
+
+#include <gtk/gtk.h>
+
+#include "tauri-command-registry.h"
+#include "tauri-types.h"
+#include "tauri-version.h"
+#include "tauri-window.h"
+
+G_BEGIN_DECLS
+
+#define TAURI_TYPE_APP (tauri_app_get_type ())
+
+TAURI_AVAILABLE_IN_ALL
+G_DECLARE_DERIVABLE_TYPE (TauriApp, tauri_app, TAURI, APP, GtkApplication)
+
+/**
+ * TauriAppClass:
+ * @parent_class: the parent class
+ * @register_commands: registers the application's commands at startup
+ *
+ * The class structure of [class@App].
+ *
+ * Since: 0.1
+ */
+struct _TauriAppClass
+{
+  GtkApplicationClass parent_class;
+
+  void (* register_commands) (TauriApp             *self,
+                              TauriCommandRegistry *registry);
+
+  /*< private >*/
+  gpointer padding[8];
+};
+
+TAURI_AVAILABLE_IN_ALL
+TauriApp             *tauri_app_new                (const char         *application_id,
+                                                    GApplicationFlags   flags) G_GNUC_WARN_UNUSED_RESULT;
+TAURI_AVAILABLE_IN_ALL
+TauriCommandRegistry *tauri_app_get_registry       (TauriApp           *self);
+TAURI_AVAILABLE_IN_ALL
+TauriWindow          *tauri_app_get_window         (TauriApp           *self,
+                                                    const char         *label);
+TAURI_AVAILABLE_IN_ALL
+TauriWindow          *tauri_app_open_window        (TauriApp           *self,
+                                                    const char         *label,
+                                                    GError            **error);
+TAURI_AVAILABLE_IN_ALL
+const char           *tauri_app_get_frontend       (TauriApp           *self);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_set_frontend       (TauriApp           *self,
+                                                    const char         *frontend);
+TAURI_AVAILABLE_IN_ALL
+gboolean              tauri_app_get_developer_mode (TauriApp           *self);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_set_developer_mode (TauriApp           *self,
+                                                    gboolean            developer_mode);
+
+G_END_DECLS

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include "tauri-command.h"
+#include "tauri-type-spec-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char          *name;      /* as written: invoke_message */
+  char          *key;       /* as sent: invokeMessage */
+  TauriTypeSpec *type;
+  gboolean       optional;
+} TauriParam;
+
+gboolean          _tauri_command_has_handler     (TauriCommand     *self);
+void              _tauri_command_run             (TauriCommand     *self,
+                                                  TauriInvocation  *invocation);
+const TauriParam *_tauri_command_get_param       (TauriCommand     *self,
+                                                  guint             position);
+const TauriParam *_tauri_command_find_param      (TauriCommand     *self,
+                                                  const char       *name);
+gpointer          _tauri_command_get_user_data   (TauriCommand     *self);
+gboolean          _tauri_command_validate        (TauriCommand     *self,
+                                                  JsonObject       *arguments,
+                                                  GError          **error);
+
+G_END_DECLS

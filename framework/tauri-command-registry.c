@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "tauri-command-private.h"
+#include "tauri-command-registry-private.h"
+#include "tauri-error.h"
+#include "tauri-json-private.h"
+
+/**
+ * TauriCommandRegistry:
+ *
+ * The commands an application offers to its pages, by name.
+ *
+ * When a page calls `invoke(name, args)`, the registry looks the command up,
+ * parses and checks the arguments against the command's parameters, and
+ * hands a [class@Invocation] to the command's handler. Each refusal answers
+ * the call with the text Tauri uses, so a Tauri front end sees the same
+ * errors:
+ *
+ * - `Command nope not found`
+ * - `command log_message missing required key invokeMessage`
+ * - ``invalid args `invokeMessage` for command `log_message`: expected a string, got a number``
+ *
+ * A command can also be answered by connecting to the detailed
+ * [signal@CommandRegistry::command] signal, which is the shortest way in C
+ * and the natural way from bindings:
+ *
+ * ```c
+ * static gboolean
+ * greeting_cb (TauriCommandRegistry *registry,
+ *              TauriInvocation      *invocation,
+ *              gpointer              user_data)
+ * {
+ *   tauri_invocation_return_string (invocation, "Hello from C!");
+ *   return TRUE;
+ * }
+ *
+ * g_signal_connect (registry, "command::greeting", G_CALLBACK (greeting_cb), NULL);
+ * ```
+ *
+ * Since: 0.1
+ */
+
+/* Enough for a 10 MiB binary payload encoded as a JSON array of numbers, and
+ * it keeps one message from taking an unbounded amount of memory. */
+#define DEFAULT_MAX_MESSAGE_SIZE (32 * 1024 * 1024)
+
+struct _TauriCommandRegistry
+{
+  GObject     parent_instance;
+
+  GHashTable *commands;        /* (owned) name → TauriCommand */
+  guint       max_depth;
+  gsize       max_message_size;
+};
+
+enum {
+  PROP_0,
+  PROP_MAX_DEPTH,
+  PROP_MAX_MESSAGE_SIZE,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_COMMAND,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TauriCommandRegistry, tauri_command_registry, G_TYPE_OBJECT)
+
+static gboolean
+tauri_command_registry_real_command (TauriCommandRegistry *self,
+                                     TauriInvocation      *invocation)
+{
+  TauriCommand *command = tauri_invocation_get_command (invocation);
+
+  if (command == NULL || !_tauri_command_has_handler (command))
+    return FALSE;
+
+  _tauri_command_run (command, invocation);
+  return TRUE;
+}
+
+static void
+tauri_command_registry_finalize (GObject *object)
+{
+  TauriCommandRegistry *self = TAURI_COMMAND_REGISTRY (object);
+
+  g_clear_pointer (&self->commands, g_hash_table_unref);
+
+  G_OBJECT_CLASS (tauri_command_registry_parent_class)->finalize (object);
+}
+
+static void
+tauri_command_registry_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  TauriCommandRegistry *self = TAURI_COMMAND_REGISTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAX_DEPTH:
+      g_value_set_uint (value, tauri_command_registry_get_max_depth (self));
+      break;
+
+    case PROP_MAX_MESSAGE_SIZE:
+      g_value_set_uint64 (value, tauri_command_registry_get_max_message_size (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tauri_command_registry_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  TauriCommandRegistry *self = TAURI_COMMAND_REGISTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAX_DEPTH:
+      tauri_command_registry_set_max_depth (self, g_value_get_uint (value));
+      break;
+
+    case PROP_MAX_MESSAGE_SIZE:
+      tauri_command_registry_set_max_message_size (self, g_value_get_uint64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tauri_command_registry_class_init (TauriCommandRegistryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tauri_command_registry_finalize;
+  object_class->get_property = tauri_command_registry_get_property;
+  object_class->set_property = tauri_command_registry_set_property;
+
+  /**
+   * TauriCommandRegistry:max-depth: (getter get_max_depth) (setter set_max_depth)
+   *
+   * How deeply the arguments of a call may nest. A call nested deeper is
+   * rejected before its arguments are parsed.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_MAX_DEPTH] =
+    g_param_spec_uint ("max-depth", NULL, NULL,
+                       1, 10000, TAURI_JSON_DEFAULT_MAX_DEPTH,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TauriCommandRegistry:max-message-size: (getter get_max_message_size) (setter set_max_message_size)
+   *
+   * The size in bytes of the largest call a page may send. A larger call is
+   * rejected before its arguments are parsed.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_MAX_MESSAGE_SIZE] =
+    g_param_spec_uint64 ("max-message-size", NULL, NULL,
+                         1024, G_MAXSIZE, DEFAULT_MAX_MESSAGE_SIZE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TauriCommandRegistry::command:
+   * @self: the registry
+   * @invocation: the call
+   *
+   * Emitted for each call that passed the checks, with the command's name as
+   * the detail, so that a handler can be connected to `command::log_message`
+   * alone. The default handler runs the registered [class@Command]'s handler.
+   *
+   * A handler that answers the call, now or later, returns %TRUE, which stops
+   * the emission. A call that no handler takes is rejected with
+   * `Command NAME not found`.
+   *
+   * Returns: %TRUE when the handler takes the call
+   *
+   * Since: 0.1
+   */
+  signals[SIGNAL_COMMAND] =
+    g_signal_new_class_handler ("command",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                G_CALLBACK (tauri_command_registry_real_command),
+                                g_signal_accumulator_true_handled, NULL,
+                                NULL,
+                                G_TYPE_BOOLEAN, 1, TAURI_TYPE_INVOCATION);
+}
+
+static void
+tauri_command_registry_init (TauriCommandRegistry *self)
+{
+  self->commands = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->max_depth = TAURI_JSON_DEFAULT_MAX_DEPTH;
+  self->max_message_size = DEFAULT_MAX_MESSAGE_SIZE;
+}
+
+/**
+ * tauri_command_registry_new:
+ *
+ * Creates an empty registry. An application has one already; see
+ * [method@App.get_registry].
+ *
+ * Returns: (transfer full): a new registry
+ *
+ * Since: 0.1
+ */
+TauriCommandRegistry *
+tauri_command_registry_new (void)
+{
+  return g_object_new (TAURI_TYPE_COMMAND_REGISTRY, NULL);
+}
+
+/**
+ * tauri_command_registry_add:
+ * @self: a registry
+ * @command: (transfer full): the command
+ *
+ * Adds a command, replacing any command of the same name.
+ *
+ * Since: 0.1
+ */
+void
+tauri_command_registry_add (TauriCommandRegistry *self,
+                            TauriCommand         *command)
+{
+  g_return_if_fail (TAURI_IS_COMMAND_REGISTRY (self));
+  g_return_if_fail (TAURI_IS_COMMAND (command));
+
+  /* The key is the command's own name, so it lives as long as the value. */
+  g_hash_table_replace (self->commands, (gpointer) tauri_command_get_name (command), command);
+}
+
+/**
+ * tauri_command_registry_remove:
+ * @self: a registry
+ * @name: a command name
+ *
+ * Removes a command. Calls already running finish normally.
+ *
+ * Returns: whether there was a command of that name
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_command_registry_remove (TauriCommandRegistry *self,
+                               const char           *name)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_hash_table_remove (self->commands, name);
+}
+
+/**
+ * tauri_command_registry_lookup:
+ * @self: a registry
+ * @name: a command name
+ *
+ * Looks a command up by name.
+ *
+ * Returns: (transfer none) (nullable): the command, or %NULL
+ *
+ * Since: 0.1
+ */
+TauriCommand *
+tauri_command_registry_lookup (TauriCommandRegistry *self,
+                               const char           *name)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->commands, name);
+}
+
+/**
+ * tauri_command_registry_list_names:
+ * @self: a registry
+ *
+ * Lists the names of the registered commands, sorted.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names
+ *
+ * Since: 0.1
+ */
+char **
+tauri_command_registry_list_names (TauriCommandRegistry *self)
+{
+  g_autofree const char **keys = NULL;
+  guint n_keys = 0;
+  char **names;
+
+  g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (self->commands, &n_keys);
+  names = g_new0 (char *, n_keys + 1);
+  for (guint i = 0; i < n_keys; i++)
+    names[i] = g_strdup (keys[i]);
+  g_qsort_with_data (names, n_keys, sizeof (char *), (GCompareDataFunc) g_strcmp0, NULL);
+
+  return names;
+}
+
+/**
+ * tauri_command_registry_get_max_depth:
+ * @self: a registry
+ *
+ * Gets how deeply the arguments of a call may nest.
+ *
+ * Returns: the maximum depth
+ *
+ * Since: 0.1
+ */
+guint
+tauri_command_registry_get_max_depth (TauriCommandRegistry *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), 0);
+
+  return self->max_depth;
+}
+
+/**
+ * tauri_command_registry_set_max_depth:
+ * @self: a registry
+ * @max_depth: the maximum depth, from 1 to 10,000
+ *
+ * Sets how deeply the arguments of a call may nest.
+ *
+ * Since: 0.1
+ */
+void
+tauri_command_registry_set_max_depth (TauriCommandRegistry *self,
+                                      guint                 max_depth)
+{
+  g_return_if_fail (TAURI_IS_COMMAND_REGISTRY (self));
+  g_return_if_fail (max_depth >= 1 && max_depth <= 10000);
+
+  if (self->max_depth == max_depth)
+    return;
+
+  self->max_depth = max_depth;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_DEPTH]);
+}
+
+/**
+ * tauri_command_registry_get_max_message_size:
+ * @self: a registry
+ *
+ * Gets the size in bytes of the largest call a page may send.
+ *
+ * Returns: the maximum size
+ *
+ * Since: 0.1
+ */
+gsize
+tauri_command_registry_get_max_message_size (TauriCommandRegistry *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), 0);
+
+  return self->max_message_size;
+}
+
+/**
+ * tauri_command_registry_set_max_message_size:
+ * @self: a registry
+ * @max_message_size: the maximum size in bytes, at least 1024
+ *
+ * Sets the size in bytes of the largest call a page may send.
+ *
+ * Since: 0.1
+ */
+void
+tauri_command_registry_set_max_message_size (TauriCommandRegistry *self,
+                                             gsize                 max_message_size)
+{
+  g_return_if_fail (TAURI_IS_COMMAND_REGISTRY (self));
+  g_return_if_fail (max_message_size >= 1024);
+
+  if (self->max_message_size == max_message_size)
+    return;
+
+  self->max_message_size = max_message_size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_MESSAGE_SIZE]);
+}
+
+static JsonNode *
+parse_arguments (TauriCommandRegistry  *self,
+                 const char            *name,
+                 const char            *json,
+                 gsize                  length,
+                 GError               **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) arguments = NULL;
+
+  if (length == 0)
+    return NULL;
+
+  arguments = _tauri_json_parse (json, length, self->max_depth, &parse_error);
+  if (arguments == NULL)
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, parse_error->code,
+                   "invalid args for command `%s`: %s", name, parse_error->message);
+      return NULL;
+    }
+
+  /* invoke(cmd) and invoke(cmd, null) both mean no arguments. */
+  if (JSON_NODE_HOLDS_NULL (arguments))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (arguments))
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                   "invalid args for command `%s`: expected an object, got %s",
+                   name, _tauri_json_describe (arguments));
+      return NULL;
+    }
+
+  return g_steal_pointer (&arguments);
+}
+
+static gboolean
+has_signal_handler (TauriCommandRegistry *self,
+                    const char           *name)
+{
+  /* Never g_quark_from_string() a name that came from a page: quarks are
+   * never freed. A name nobody connected to has no quark yet. */
+  GQuark detail = g_quark_try_string (name);
+
+  return g_signal_has_handler_pending (self, signals[SIGNAL_COMMAND], detail, FALSE);
+}
+
+TauriInvocation *
+_tauri_command_registry_dispatch (TauriCommandRegistry *self,
+                                  const char           *name,
+                                  const char           *arguments_json,
+                                  gsize                 arguments_length,
+                                  TauriWindow          *window,
+                                  TauriReplyFunc        reply_func,
+                                  gpointer              reply_data,
+                                  GDestroyNotify        reply_destroy)
+{
+  g_autoptr(TauriInvocation) invocation = NULL;
+  g_autoptr(JsonNode) arguments = NULL;
+  g_autoptr(GError) error = NULL;
+  TauriCommand *command;
+  gboolean handled = FALSE;
+
+  g_assert (TAURI_IS_COMMAND_REGISTRY (self));
+  g_assert (name != NULL);
+
+  command = g_hash_table_lookup (self->commands, name);
+
+  if (command == NULL && !has_signal_handler (self, name))
+    g_set_error (&error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_NOT_FOUND,
+                 "Command %s not found", name);
+  else
+    arguments = parse_arguments (self, name, arguments_json, arguments_length, &error);
+
+  invocation = _tauri_invocation_new (name, arguments, window, reply_func, reply_data, reply_destroy);
+  if (command != NULL)
+    _tauri_invocation_set_command (invocation, command);
+
+  if (error == NULL && command != NULL)
+    _tauri_command_validate (command, tauri_invocation_get_arguments (invocation), &error);
+
+  if (error != NULL)
+    {
+      tauri_invocation_return_gerror (invocation, error);
+      return g_steal_pointer (&invocation);
+    }
+
+  g_signal_emit (self, signals[SIGNAL_COMMAND], g_quark_try_string (name), invocation, &handled);
+
+  if (!handled && !tauri_invocation_is_answered (invocation))
+    {
+      g_set_error (&error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_NOT_FOUND,
+                   "Command %s not found", name);
+      tauri_invocation_return_gerror (invocation, error);
+    }
+
+  return g_steal_pointer (&invocation);
+}

@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "tauri-command-private.h"
+#include "tauri-error.h"
+#include "tauri-invocation.h"
+#include "tauri-json-private.h"
+
+/**
+ * TauriCommand:
+ *
+ * A command that a page can call with `invoke()`: its name, its declared
+ * parameters and its handler.
+ *
+ * The parameters are written as a list, one `name: type` pair each, the name
+ * as the C code spells it and followed by `?` when the argument may be left
+ * out or `null` (Rust's `Option<T>`):
+ *
+ * ```c
+ * command = tauri_command_new ("slow_sum", "a: number, b: number, delay_ms?: integer",
+ *                              TAURI_COMMAND_FLAGS_NONE, slow_sum, NULL, NULL);
+ * ```
+ *
+ * A page passes the arguments as one object whose keys are the camelCase
+ * form of the names (`delay_ms` is sent as `delayMs`), unless the command has
+ * %TAURI_COMMAND_FLAGS_SNAKE_CASE. Before the handler runs, the registry
+ * checks each argument against its type and rejects the call, with Tauri's
+ * error texts, when one is missing or of the wrong type. The types are:
+ *
+ * - `string`, `integer`, `number`, `boolean`, `null`, `object`, `array`:
+ *   the JSON value of that type (an `integer` is a number without a fraction);
+ * - `array<TYPE>`: an array whose every element is of TYPE;
+ * - `object<TypeName>`: an object that deserializes into a #GObject of that
+ *   registered type, one property per member (see
+ *   [method@Invocation.dup_object]);
+ * - `variant<SIGNATURE>`: a value that deserializes into a #GVariant of that
+ *   type (see [method@Invocation.dup_variant]);
+ * - `any`: anything.
+ *
+ * A command has one of three kinds of handler:
+ *
+ * - a [callback@CommandFunc] runs on the main thread and answers through the
+ *   [class@Invocation] it gets, at once or later ([ctor@Command.new]);
+ * - a [callback@CommandThreadFunc] is a blocking function run on a worker
+ *   thread ([ctor@Command.new_thread]);
+ * - a [callback@CommandAsyncFunc] and [callback@CommandFinishFunc] pair is
+ *   written like any GIO asynchronous function ([ctor@Command.new_async]).
+ *
+ * A command created with a %NULL handler is answered by a handler of the
+ * registry's [signal@CommandRegistry::command] signal.
+ *
+ * Since: 0.1
+ */
+
+typedef enum
+{
+  HANDLER_NONE,
+  HANDLER_FUNC,
+  HANDLER_THREAD,
+  HANDLER_ASYNC,
+} HandlerKind;
+
+struct _TauriCommand
+{
+  GObject                 parent_instance;
+
+  char                   *name;
+  TauriCommandFlags       flags;
+  GPtrArray              *params;           /* (element-type TauriParam) */
+
+  HandlerKind             kind;
+  union {
+    TauriCommandFunc        func;
+    TauriCommandThreadFunc  thread_func;
+    TauriCommandAsyncFunc   async_func;
+  };
+  TauriCommandFinishFunc  finish_func;
+  gpointer                user_data;
+  GDestroyNotify          destroy;
+};
+
+G_DEFINE_FINAL_TYPE (TauriCommand, tauri_command, G_TYPE_OBJECT)
+
+static void
+param_free (TauriParam *param)
+{
+  g_free (param->name);
+  g_free (param->key);
+  _tauri_type_spec_free (param->type);
+  g_free (param);
+}
+
+static void
+tauri_command_finalize (GObject *object)
+{
+  TauriCommand *self = TAURI_COMMAND (object);
+
+  if (self->destroy != NULL)
+    self->destroy (self->user_data);
+
+  g_clear_pointer (&self->params, g_ptr_array_unref);
+  g_clear_pointer (&self->name, g_free);
+
+  G_OBJECT_CLASS (tauri_command_parent_class)->finalize (object);
+}
+
+static void
+tauri_command_class_init (TauriCommandClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tauri_command_finalize;
+}
+
+static void
+tauri_command_init (TauriCommand *self)
+{
+  self->params = g_ptr_array_new_with_free_func ((GDestroyNotify) param_free);
+}
+
+static gboolean
+is_valid_name (const char *name)
+{
+  if (!g_ascii_isalpha (*name) && *name != '_')
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '_')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_params (TauriCommand  *self,
+              const char    *text,
+              GError       **error)
+{
+  const char *cursor = text;
+
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      TauriParam *param;
+      const char *start;
+
+      while (g_ascii_isspace (*cursor))
+        cursor++;
+      if (*cursor == '\0')
+        return TRUE;
+
+      start = cursor;
+      while (g_ascii_isalnum (*cursor) || *cursor == '_')
+        cursor++;
+      name = g_strndup (start, cursor - start);
+      if (*name == '\0' || !is_valid_name (name))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "expected a parameter name at “%s”", start);
+          return FALSE;
+        }
+      if (_tauri_command_find_param (self, name) != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "parameter “%s” is declared twice", name);
+          return FALSE;
+        }
+
+      param = g_new0 (TauriParam, 1);
+      g_ptr_array_add (self->params, param);
+      param->name = g_steal_pointer (&name);
+      param->key = (self->flags & TAURI_COMMAND_FLAGS_SNAKE_CASE)
+                 ? g_strdup (param->name)
+                 : _tauri_json_camel_case (param->name);
+
+      while (g_ascii_isspace (*cursor))
+        cursor++;
+      if (*cursor == '?')
+        {
+          param->optional = TRUE;
+          cursor++;
+          while (g_ascii_isspace (*cursor))
+            cursor++;
+        }
+      if (*cursor != ':')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "expected “:” and a type after “%s”", param->name);
+          return FALSE;
+        }
+      cursor++;
+
+      param->type = _tauri_type_spec_parse (&cursor, error);
+      if (param->type == NULL)
+        return FALSE;
+
+      while (g_ascii_isspace (*cursor))
+        cursor++;
+      if (*cursor == ',')
+        cursor++;
+      else if (*cursor != '\0')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "expected “,” after the type of “%s”", param->name);
+          return FALSE;
+        }
+    }
+}
+
+static TauriCommand *
+command_new (const char        *name,
+             const char        *parameters,
+             TauriCommandFlags  flags,
+             HandlerKind        kind,
+             gpointer           user_data,
+             GDestroyNotify     destroy)
+{
+  g_autoptr(GError) error = NULL;
+  TauriCommand *self;
+
+  self = g_object_new (TAURI_TYPE_COMMAND, NULL);
+  self->name = g_strdup (name);
+  self->flags = flags;
+  self->kind = kind;
+  self->user_data = user_data;
+  self->destroy = destroy;
+
+  /* A parameter list is part of the program: a mistake in it is a bug. */
+  if (parameters != NULL && !parse_params (self, parameters, &error))
+    g_critical ("Invalid parameter list for command “%s”: %s", name, error->message);
+
+  return self;
+}
+
+/**
+ * tauri_command_new:
+ * @name: the name a page calls the command by
+ * @parameters: (nullable): the parameter list, such as
+ *   `"invoke_message: string"`, or %NULL for none
+ * @flags: flags for the command
+ * @func: (nullable) (scope notified) (closure user_data) (destroy destroy):
+ *   the handler, or %NULL to handle the command through the registry's
+ *   [signal@CommandRegistry::command] signal
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data when the command is finalized
+ *
+ * Creates a command whose handler runs on the main thread.
+ *
+ * The handler answers through the invocation it receives, right away or
+ * later. This is also the way to wrap any GIO asynchronous call: pass a
+ * reference on the invocation as its user data and answer in its callback.
+ *
+ * ```c
+ * static void
+ * log_message (TauriInvocation *invocation,
+ *              gpointer         user_data)
+ * {
+ *   g_print ("I was invoked from JS, with this message: %s\n",
+ *            tauri_invocation_get_string (invocation, "invoke_message"));
+ *   tauri_invocation_return_value (invocation, NULL);
+ * }
+ *
+ * tauri_command_registry_add (registry,
+ *                             tauri_command_new ("log_message", "invoke_message: string",
+ *                                                TAURI_COMMAND_FLAGS_NONE,
+ *                                                log_message, NULL, NULL));
+ * ```
+ *
+ * Returns: (transfer full): a new command
+ *
+ * Since: 0.1
+ */
+TauriCommand *
+tauri_command_new (const char        *name,
+                   const char        *parameters,
+                   TauriCommandFlags  flags,
+                   TauriCommandFunc   func,
+                   gpointer           user_data,
+                   GDestroyNotify     destroy)
+{
+  TauriCommand *self;
+
+  g_return_val_if_fail (name != NULL && *name != '\0', NULL);
+
+  self = command_new (name, parameters, flags, func ? HANDLER_FUNC : HANDLER_NONE,
+                      user_data, destroy);
+  self->func = func;
+
+  return self;
+}
+
+/**
+ * tauri_command_new_thread:
+ * @name: the name a page calls the command by
+ * @parameters: (nullable): the parameter list, or %NULL for none
+ * @flags: flags for the command
+ * @func: (scope notified) (closure user_data) (destroy destroy): the blocking
+ *   handler
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data when the command is finalized
+ *
+ * Creates a command whose handler is a blocking function run on the GTask
+ * thread pool, like an `async` Tauri command: the main loop keeps running
+ * while it works, and its result is sent to the page from the main thread.
+ *
+ * Returns: (transfer full): a new command
+ *
+ * Since: 0.1
+ */
+TauriCommand *
+tauri_command_new_thread (const char             *name,
+                          const char             *parameters,
+                          TauriCommandFlags       flags,
+                          TauriCommandThreadFunc  func,
+                          gpointer                user_data,
+                          GDestroyNotify          destroy)
+{
+  TauriCommand *self;
+
+  g_return_val_if_fail (name != NULL && *name != '\0', NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = command_new (name, parameters, flags, HANDLER_THREAD, user_data, destroy);
+  self->thread_func = func;
+
+  return self;
+}
+
+/**
+ * tauri_command_new_async: (skip)
+ * @name: the name a page calls the command by
+ * @parameters: (nullable): the parameter list, or %NULL for none
+ * @flags: flags for the command
+ * @async_func: starts a call
+ * @finish_func: finishes a call
+ * @user_data: data the handlers get from [method@Invocation.get_user_data]
+ * @destroy: (nullable): frees @user_data when the command is finalized
+ *
+ * Creates a command written the GIO way: @async_func starts the work, with
+ * the invocation as its source object, and @finish_func turns the result into
+ * the value the call resolves with or the error it rejects with.
+ *
+ * ```c
+ * static void
+ * read_file_async (TauriInvocation     *invocation,
+ *                  GCancellable        *cancellable,
+ *                  GAsyncReadyCallback  callback,
+ *                  gpointer             callback_data)
+ * {
+ *   g_autoptr(GFile) file = g_file_new_for_path (tauri_invocation_get_string (invocation, "path"));
+ *   GTask *task = g_task_new (invocation, cancellable, callback, callback_data);
+ *
+ *   g_file_load_contents_async (file, cancellable, file_loaded_cb, task);
+ * }
+ * ```
+ *
+ * Bindings use [ctor@Command.new] and answer the invocation from their own
+ * asynchronous code.
+ *
+ * Returns: (transfer full): a new command
+ *
+ * Since: 0.1
+ */
+TauriCommand *
+tauri_command_new_async (const char             *name,
+                         const char             *parameters,
+                         TauriCommandFlags       flags,
+                         TauriCommandAsyncFunc   async_func,
+                         TauriCommandFinishFunc  finish_func,
+                         gpointer                user_data,
+                         GDestroyNotify          destroy)
+{
+  TauriCommand *self;
+
+  g_return_val_if_fail (name != NULL && *name != '\0', NULL);
+  g_return_val_if_fail (async_func != NULL, NULL);
+  g_return_val_if_fail (finish_func != NULL, NULL);
+
+  self = command_new (name, parameters, flags, HANDLER_ASYNC, user_data, destroy);
+  self->async_func = async_func;
+  self->finish_func = finish_func;
+
+  return self;
+}
+
+/**
+ * tauri_command_get_name:
+ * @self: a command
+ *
+ * Gets the name a page calls the command by.
+ *
+ * Returns: the command's name
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_command_get_name (TauriCommand *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * tauri_command_get_flags:
+ * @self: a command
+ *
+ * Gets the flags the command was created with.
+ *
+ * Returns: the command's flags
+ *
+ * Since: 0.1
+ */
+TauriCommandFlags
+tauri_command_get_flags (TauriCommand *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), TAURI_COMMAND_FLAGS_NONE);
+
+  return self->flags;
+}
+
+/**
+ * tauri_command_get_n_parameters:
+ * @self: a command
+ *
+ * Gets how many parameters the command declares.
+ *
+ * Returns: the number of parameters
+ *
+ * Since: 0.1
+ */
+guint
+tauri_command_get_n_parameters (TauriCommand *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), 0);
+
+  return self->params->len;
+}
+
+/**
+ * tauri_command_get_parameter_name:
+ * @self: a command
+ * @position: the parameter's position, from 0
+ *
+ * Gets the name of a parameter as it was declared, such as `invoke_message`.
+ *
+ * Returns: the parameter's name
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_command_get_parameter_name (TauriCommand *self,
+                                  guint         position)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), NULL);
+  g_return_val_if_fail (position < self->params->len, NULL);
+
+  return _tauri_command_get_param (self, position)->name;
+}
+
+/**
+ * tauri_command_get_parameter_key:
+ * @self: a command
+ * @position: the parameter's position, from 0
+ *
+ * Gets the key a page passes a parameter's argument under, such as
+ * `invokeMessage`.
+ *
+ * Returns: the argument's key
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_command_get_parameter_key (TauriCommand *self,
+                                 guint         position)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), NULL);
+  g_return_val_if_fail (position < self->params->len, NULL);
+
+  return _tauri_command_get_param (self, position)->key;
+}
+
+/**
+ * tauri_command_get_parameter_type:
+ * @self: a command
+ * @position: the parameter's position, from 0
+ *
+ * Gets the type of a parameter, written as in a parameter list, such as
+ * `string` or `array<integer>`.
+ *
+ * Returns: the parameter's type
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_command_get_parameter_type (TauriCommand *self,
+                                  guint         position)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), NULL);
+  g_return_val_if_fail (position < self->params->len, NULL);
+
+  return _tauri_command_get_param (self, position)->type->text;
+}
+
+/**
+ * tauri_command_get_parameter_optional:
+ * @self: a command
+ * @position: the parameter's position, from 0
+ *
+ * Gets whether a parameter's argument may be left out or `null`.
+ *
+ * Returns: whether the parameter is optional
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_command_get_parameter_optional (TauriCommand *self,
+                                      guint         position)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), FALSE);
+  g_return_val_if_fail (position < self->params->len, FALSE);
+
+  return _tauri_command_get_param (self, position)->optional;
+}
+
+const TauriParam *
+_tauri_command_get_param (TauriCommand *self,
+                          guint         position)
+{
+  g_assert (TAURI_IS_COMMAND (self));
+  g_assert (position < self->params->len);
+
+  return g_ptr_array_index (self->params, position);
+}
+
+const TauriParam *
+_tauri_command_find_param (TauriCommand *self,
+                           const char   *name)
+{
+  g_assert (TAURI_IS_COMMAND (self));
+
+  for (guint i = 0; i < self->params->len; i++)
+    {
+      const TauriParam *param = g_ptr_array_index (self->params, i);
+
+      if (g_str_equal (param->name, name))
+        return param;
+    }
+
+  return NULL;
+}
+
+gpointer
+_tauri_command_get_user_data (TauriCommand *self)
+{
+  g_assert (TAURI_IS_COMMAND (self));
+
+  return self->user_data;
+}
+
+gboolean
+_tauri_command_has_handler (TauriCommand *self)
+{
+  g_assert (TAURI_IS_COMMAND (self));
+
+  return self->kind != HANDLER_NONE;
+}
+
+gboolean
+_tauri_command_validate (TauriCommand  *self,
+                         JsonObject    *arguments,
+                         GError       **error)
+{
+  g_assert (TAURI_IS_COMMAND (self));
+  g_assert (arguments != NULL);
+
+  for (guint i = 0; i < self->params->len; i++)
+    {
+      const TauriParam *param = g_ptr_array_index (self->params, i);
+      JsonNode *argument = json_object_get_member (arguments, param->key);
+      g_autoptr(GError) type_error = NULL;
+
+      if (argument == NULL || (JSON_NODE_HOLDS_NULL (argument) && param->optional))
+        {
+          if (param->optional)
+            continue;
+
+          g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "command %s missing required key %s", self->name, param->key);
+          return FALSE;
+        }
+
+      if (!_tauri_type_spec_check (param->type, argument, &type_error))
+        {
+          g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "invalid args `%s` for command `%s`: %s",
+                       param->key, self->name, type_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+thread_func_cb (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  TauriInvocation *invocation = task_data;
+  TauriCommand *self = source_object;
+  g_autoptr(JsonNode) result = NULL;
+  GError *error = NULL;
+
+  result = self->thread_func (invocation, cancellable, self->user_data, &error);
+
+  /* Answering here serializes the result on this worker thread; the
+   * invocation carries the text back to the main thread itself. */
+  if (error != NULL)
+    tauri_invocation_take_error (invocation, error);
+  else
+    tauri_invocation_return_value (invocation, result);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+async_ready_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TauriInvocation) invocation = user_data;
+  TauriCommand *self = tauri_invocation_get_command (invocation);
+  g_autoptr(JsonNode) value = NULL;
+  GError *error = NULL;
+
+  value = self->finish_func (invocation, result, &error);
+
+  if (error != NULL)
+    tauri_invocation_take_error (invocation, error);
+  else
+    tauri_invocation_return_value (invocation, value);
+}
+
+void
+_tauri_command_run (TauriCommand    *self,
+                    TauriInvocation *invocation)
+{
+  GCancellable *cancellable = tauri_invocation_get_cancellable (invocation);
+
+  g_assert (TAURI_IS_COMMAND (self));
+  g_assert (TAURI_IS_INVOCATION (invocation));
+
+  switch (self->kind)
+    {
+    case HANDLER_FUNC:
+      self->func (invocation, self->user_data);
+      break;
+
+    case HANDLER_THREAD:
+      {
+        g_autoptr(GTask) task = g_task_new (self, cancellable, NULL, NULL);
+
+        g_task_set_source_tag (task, _tauri_command_run);
+        g_task_set_task_data (task, g_object_ref (invocation), g_object_unref);
+        g_task_run_in_thread (task, thread_func_cb);
+        break;
+      }
+
+    case HANDLER_ASYNC:
+      self->async_func (invocation, cancellable, async_ready_cb, g_object_ref (invocation));
+      break;
+
+    case HANDLER_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include "tauri-invocation.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TAURI_REPLY_OK,
+  TAURI_REPLY_ERROR,
+} TauriReplyKind;
+
+/* Carries one answer to whoever sent the call. Always called on the thread
+ * of the main context the invocation was created on, exactly once, with the
+ * answer as JSON text. */
+typedef void (* TauriReplyFunc) (TauriReplyKind  kind,
+                                 GBytes         *payload,
+                                 gpointer        user_data);
+
+TauriInvocation *_tauri_invocation_new         (const char      *command_name,
+                                                JsonNode        *arguments,
+                                                TauriWindow     *window,
+                                                TauriReplyFunc   reply_func,
+                                                gpointer         reply_data,
+                                                GDestroyNotify   reply_destroy) G_GNUC_WARN_UNUSED_RESULT;
+void             _tauri_invocation_set_command (TauriInvocation *self,
+                                                TauriCommand    *command);
+TauriWindow     *_tauri_invocation_get_caller  (TauriInvocation *self);
+void             _tauri_invocation_cancel      (TauriInvocation *self);
+
+G_END_DECLS

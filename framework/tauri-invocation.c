@@ -1,0 +1,911 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tauri-command-private.h"
+#include "tauri-error.h"
+#include "tauri-invocation-private.h"
+#include "tauri-json-private.h"
+#include "tauri-window.h"
+
+/**
+ * TauriInvocation:
+ *
+ * One call of a command from a page, in the manner of
+ * [class@Gio.DBusMethodInvocation]: the command's name, its arguments, the
+ * calling window when the command asked for it, a [class@Gio.Cancellable],
+ * and the `return_*()` methods that answer the call.
+ *
+ * Every call gets exactly one answer. A handler may answer before it returns
+ * or keep a reference and answer later, from any thread: the answer is sent
+ * to the page from the main thread. Answering twice is a programmer error;
+ * the second answer is ignored. An invocation finalized without an answer
+ * rejects its call, so that no promise waits forever.
+ *
+ * The page sees an answer as Tauri's `invoke()` does: a value resolves the
+ * promise with its JSON form, and an error rejects it with the error's
+ * message (a string) or with the JSON value given to
+ * [method@Invocation.return_error_value].
+ *
+ * Since: 0.1
+ */
+
+struct _TauriInvocation
+{
+  GObject          parent_instance;
+
+  char            *command_name;
+  TauriCommand    *command;
+  JsonNode        *arguments;          /* an object, immutable */
+  TauriWindow     *window;
+  GCancellable    *cancellable;
+
+  GMainContext    *context;
+  GThread         *thread;
+  TauriReplyFunc   reply_func;
+  gpointer         reply_data;
+  GDestroyNotify   reply_destroy;
+  int              answered;           /* atomic */
+};
+
+G_DEFINE_FINAL_TYPE (TauriInvocation, tauri_invocation, G_TYPE_OBJECT)
+
+typedef struct
+{
+  TauriReplyFunc  func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+  TauriReplyKind  kind;
+  GBytes         *payload;
+} Delivery;
+
+static void
+delivery_free (Delivery *delivery)
+{
+  if (delivery->destroy != NULL)
+    delivery->destroy (delivery->data);
+  g_bytes_unref (delivery->payload);
+  g_free (delivery);
+}
+
+static gboolean
+delivery_run (gpointer user_data)
+{
+  Delivery *delivery = user_data;
+
+  delivery->func (delivery->kind, delivery->payload, delivery->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deliver (TauriInvocation *self,
+         TauriReplyKind   kind,
+         GBytes          *payload)
+{
+  Delivery *delivery = g_new0 (Delivery, 1);
+  g_autoptr(GSource) source = NULL;
+
+  delivery->func = g_steal_pointer (&self->reply_func);
+  delivery->data = g_steal_pointer (&self->reply_data);
+  delivery->destroy = g_steal_pointer (&self->reply_destroy);
+  delivery->kind = kind;
+  delivery->payload = payload;
+
+  if (g_thread_self () == self->thread)
+    {
+      delivery_run (delivery);
+      delivery_free (delivery);
+      return;
+    }
+
+  /* The reply touches WebKit: hop to the thread the call came from. Not
+   * g_main_context_invoke(), which runs the function right here whenever it
+   * can acquire the context. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[tauri] answer");
+  g_source_set_callback (source, delivery_run, delivery, (GDestroyNotify) delivery_free);
+  g_source_attach (source, self->context);
+}
+
+static void
+answer (TauriInvocation *self,
+        TauriReplyKind   kind,
+        GBytes          *payload,
+        const char      *strfunc)
+{
+  if (!g_atomic_int_compare_and_exchange (&self->answered, FALSE, TRUE))
+    {
+      g_critical ("%s: the call of command “%s” was already answered; "
+                  "this answer is ignored", strfunc, self->command_name);
+      g_bytes_unref (payload);
+      return;
+    }
+
+  deliver (self, kind, payload);
+}
+
+static void
+tauri_invocation_dispose (GObject *object)
+{
+  TauriInvocation *self = TAURI_INVOCATION (object);
+
+  if (!g_atomic_int_get (&self->answered))
+    {
+      g_autofree char *message = NULL;
+
+      g_debug ("The call of command “%s” was dropped without an answer", self->command_name);
+      message = g_strdup_printf ("Command %s was dropped without an answer", self->command_name);
+      answer (self, TAURI_REPLY_ERROR, _tauri_json_string_to_bytes (message), G_STRFUNC);
+    }
+
+  G_OBJECT_CLASS (tauri_invocation_parent_class)->dispose (object);
+}
+
+static void
+tauri_invocation_finalize (GObject *object)
+{
+  TauriInvocation *self = TAURI_INVOCATION (object);
+
+  g_clear_pointer (&self->command_name, g_free);
+  g_clear_object (&self->command);
+  g_clear_pointer (&self->arguments, json_node_unref);
+  g_clear_object (&self->window);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (tauri_invocation_parent_class)->finalize (object);
+}
+
+static void
+tauri_invocation_class_init (TauriInvocationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tauri_invocation_dispose;
+  object_class->finalize = tauri_invocation_finalize;
+}
+
+static void
+tauri_invocation_init (TauriInvocation *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->context = g_main_context_ref_thread_default ();
+  self->thread = g_thread_self ();
+}
+
+TauriInvocation *
+_tauri_invocation_new (const char     *command_name,
+                       JsonNode       *arguments,
+                       TauriWindow    *window,
+                       TauriReplyFunc  reply_func,
+                       gpointer        reply_data,
+                       GDestroyNotify  reply_destroy)
+{
+  TauriInvocation *self;
+
+  g_assert (command_name != NULL);
+  g_assert (arguments == NULL || JSON_NODE_HOLDS_OBJECT (arguments));
+  g_assert (window == NULL || TAURI_IS_WINDOW (window));
+  g_assert (reply_func != NULL);
+
+  self = g_object_new (TAURI_TYPE_INVOCATION, NULL);
+  self->command_name = g_strdup (command_name);
+  if (arguments != NULL)
+    self->arguments = json_node_ref (arguments);
+  else
+    self->arguments = json_node_init_object (json_node_alloc (), json_object_new ());
+  json_node_seal (self->arguments);
+  self->window = window ? g_object_ref (window) : NULL;
+  self->reply_func = reply_func;
+  self->reply_data = reply_data;
+  self->reply_destroy = reply_destroy;
+
+  return self;
+}
+
+void
+_tauri_invocation_set_command (TauriInvocation *self,
+                               TauriCommand    *command)
+{
+  g_assert (TAURI_IS_INVOCATION (self));
+  g_assert (TAURI_IS_COMMAND (command));
+
+  g_set_object (&self->command, command);
+}
+
+TauriWindow *
+_tauri_invocation_get_caller (TauriInvocation *self)
+{
+  g_assert (TAURI_IS_INVOCATION (self));
+
+  return self->window;
+}
+
+void
+_tauri_invocation_cancel (TauriInvocation *self)
+{
+  g_assert (TAURI_IS_INVOCATION (self));
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+/**
+ * tauri_invocation_get_command_name:
+ * @self: an invocation
+ *
+ * Gets the name of the command being called.
+ *
+ * Returns: the command's name
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_invocation_get_command_name (TauriInvocation *self)
+{
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+
+  return self->command_name;
+}
+
+/**
+ * tauri_invocation_get_command:
+ * @self: an invocation
+ *
+ * Gets the command being called, when it was registered as a
+ * [class@Command]; a call answered only by a handler of
+ * [signal@CommandRegistry::command] has none.
+ *
+ * Returns: (transfer none) (nullable): the command
+ *
+ * Since: 0.1
+ */
+TauriCommand *
+tauri_invocation_get_command (TauriInvocation *self)
+{
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+
+  return self->command;
+}
+
+/**
+ * tauri_invocation_get_arguments:
+ * @self: an invocation
+ *
+ * Gets the arguments of the call, as the page sent them: an object keyed by
+ * the camelCase names. It is immutable and may be read from any thread.
+ *
+ * Returns: (transfer none): the arguments
+ *
+ * Since: 0.1
+ */
+JsonObject *
+tauri_invocation_get_arguments (TauriInvocation *self)
+{
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+
+  return json_node_get_object (self->arguments);
+}
+
+/**
+ * tauri_invocation_get_argument:
+ * @self: an invocation
+ * @name: a parameter name, as declared (`invoke_message`) or as sent
+ *   (`invokeMessage`)
+ *
+ * Gets one argument of the call.
+ *
+ * Returns: (transfer none) (nullable): the argument, or %NULL when the page
+ *   did not send it
+ *
+ * Since: 0.1
+ */
+JsonNode *
+tauri_invocation_get_argument (TauriInvocation *self,
+                               const char      *name)
+{
+  JsonObject *arguments;
+  g_autofree char *camel = NULL;
+  JsonNode *member;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  arguments = json_node_get_object (self->arguments);
+
+  if (self->command != NULL)
+    {
+      const TauriParam *param = _tauri_command_find_param (self->command, name);
+
+      if (param != NULL)
+        return json_object_get_member (arguments, param->key);
+    }
+
+  if ((member = json_object_get_member (arguments, name)) != NULL)
+    return member;
+
+  camel = _tauri_json_camel_case (name);
+  return json_object_get_member (arguments, camel);
+}
+
+/**
+ * tauri_invocation_has_argument:
+ * @self: an invocation
+ * @name: a parameter name
+ *
+ * Checks whether the page sent an argument, other than `null`, for a
+ * parameter; useful for optional parameters.
+ *
+ * Returns: whether the argument is there
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_invocation_has_argument (TauriInvocation *self,
+                               const char      *name)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  node = tauri_invocation_get_argument (self, name);
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node);
+}
+
+static JsonNode *
+get_value (TauriInvocation *self,
+           const char      *name)
+{
+  JsonNode *node = tauri_invocation_get_argument (self, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  return node;
+}
+
+/**
+ * tauri_invocation_get_string:
+ * @self: an invocation
+ * @name: the parameter's name
+ *
+ * Gets a string argument.
+ *
+ * Returns: (nullable): the string, or %NULL when the argument is missing or
+ *   not a string
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_invocation_get_string (TauriInvocation *self,
+                             const char      *name)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  node = get_value (self, name);
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/**
+ * tauri_invocation_get_int:
+ * @self: an invocation
+ * @name: the parameter's name
+ *
+ * Gets an integer argument.
+ *
+ * Returns: the integer, or 0 when the argument is missing or not a number
+ *
+ * Since: 0.1
+ */
+gint64
+tauri_invocation_get_int (TauriInvocation *self,
+                          const char      *name)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  node = get_value (self, name);
+  if (node == NULL)
+    return 0;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_get_int (node);
+    case G_TYPE_DOUBLE:
+      return (gint64) json_node_get_double (node);
+    default:
+      return 0;
+    }
+}
+
+/**
+ * tauri_invocation_get_double:
+ * @self: an invocation
+ * @name: the parameter's name
+ *
+ * Gets a number argument.
+ *
+ * Returns: the number, or 0 when the argument is missing or not a number
+ *
+ * Since: 0.1
+ */
+double
+tauri_invocation_get_double (TauriInvocation *self,
+                             const char      *name)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), 0.0);
+  g_return_val_if_fail (name != NULL, 0.0);
+
+  node = get_value (self, name);
+  if (node == NULL)
+    return 0.0;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return (double) json_node_get_int (node);
+    case G_TYPE_DOUBLE:
+      return json_node_get_double (node);
+    default:
+      return 0.0;
+    }
+}
+
+/**
+ * tauri_invocation_get_boolean:
+ * @self: an invocation
+ * @name: the parameter's name
+ *
+ * Gets a boolean argument.
+ *
+ * Returns: the boolean, or %FALSE when the argument is missing or not a
+ *   boolean
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_invocation_get_boolean (TauriInvocation *self,
+                              const char      *name)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  node = get_value (self, name);
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+
+  return json_node_get_boolean (node);
+}
+
+/**
+ * tauri_invocation_dup_object:
+ * @self: an invocation
+ * @name: the parameter's name
+ * @object_type: the type of object to build, a #GObject type
+ * @error: return location for an error
+ *
+ * Builds a #GObject from an object argument, setting one property per
+ * member; a member named `other_val` sets the property `other-val`. Members
+ * without a matching property are ignored. Types implementing
+ * [iface@Json.Serializable] deserialize themselves.
+ *
+ * Returns: (transfer full) (type GObject) (nullable): the new object, or
+ *   %NULL with @error set
+ *
+ * Since: 0.1
+ */
+gpointer
+tauri_invocation_dup_object (TauriInvocation  *self,
+                             const char       *name,
+                             GType             object_type,
+                             GError          **error)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (g_type_is_a (object_type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  node = tauri_invocation_get_argument (self, name);
+  if (node == NULL)
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                   "command %s missing required key %s", self->command_name, name);
+      return NULL;
+    }
+
+  return _tauri_json_to_object (object_type, node, error);
+}
+
+/**
+ * tauri_invocation_dup_variant:
+ * @self: an invocation
+ * @name: the parameter's name
+ * @signature: the GVariant type to build, such as `a{sv}`
+ * @error: return location for an error
+ *
+ * Builds a #GVariant from an argument, with json-glib's mapping between JSON
+ * and GVariant (see json_gvariant_deserialize()).
+ *
+ * Returns: (transfer full) (nullable): the new variant, or %NULL with @error
+ *   set
+ *
+ * Since: 0.1
+ */
+GVariant *
+tauri_invocation_dup_variant (TauriInvocation  *self,
+                              const char       *name,
+                              const char       *signature,
+                              GError          **error)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (signature != NULL && g_variant_type_string_is_valid (signature), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  node = tauri_invocation_get_argument (self, name);
+  if (node == NULL)
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                   "command %s missing required key %s", self->command_name, name);
+      return NULL;
+    }
+
+  return _tauri_json_to_variant (node, signature, error);
+}
+
+/**
+ * tauri_invocation_get_window:
+ * @self: an invocation
+ *
+ * Gets the window whose page made the call, for commands created with
+ * %TAURI_COMMAND_FLAGS_WITH_WINDOW and for calls answered by a handler of
+ * [signal@CommandRegistry::command]. Other commands get %NULL, as a Tauri
+ * command without `with_window` has no window.
+ *
+ * The window is a GTK object: use it on the main thread only. Its label may
+ * be read from any thread.
+ *
+ * Returns: (transfer none) (nullable): the calling window
+ *
+ * Since: 0.1
+ */
+TauriWindow *
+tauri_invocation_get_window (TauriInvocation *self)
+{
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+
+  if (self->command != NULL &&
+      !(tauri_command_get_flags (self->command) & TAURI_COMMAND_FLAGS_WITH_WINDOW))
+    return NULL;
+
+  return self->window;
+}
+
+/**
+ * tauri_invocation_get_cancellable:
+ * @self: an invocation
+ *
+ * Gets the cancellable of the call. It is cancelled when nobody waits for the
+ * answer any longer, for example when the calling window closes; pass it to
+ * the GIO calls the handler makes.
+ *
+ * Returns: (transfer none): the call's cancellable
+ *
+ * Since: 0.1
+ */
+GCancellable *
+tauri_invocation_get_cancellable (TauriInvocation *self)
+{
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+
+  return self->cancellable;
+}
+
+/**
+ * tauri_invocation_get_user_data:
+ * @self: an invocation
+ *
+ * Gets the user data the command was created with.
+ *
+ * Returns: (nullable): the command's user data
+ *
+ * Since: 0.1
+ */
+gpointer
+tauri_invocation_get_user_data (TauriInvocation *self)
+{
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+
+  return self->command ? _tauri_command_get_user_data (self->command) : NULL;
+}
+
+/**
+ * tauri_invocation_is_answered:
+ * @self: an invocation
+ *
+ * Checks whether the call has been answered already.
+ *
+ * Returns: whether one of the `return_*()` methods has been called
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_invocation_is_answered (TauriInvocation *self)
+{
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), FALSE);
+
+  return g_atomic_int_get (&self->answered);
+}
+
+/**
+ * tauri_invocation_return_value:
+ * @self: an invocation
+ * @value: (nullable): the value, or %NULL for `null`
+ *
+ * Resolves the call with a JSON value. May be called from any thread.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_value (TauriInvocation *self,
+                               JsonNode        *value)
+{
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+
+  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (value), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_json:
+ * @self: an invocation
+ * @json: a JSON text
+ *
+ * Resolves the call with a value already written as JSON, for example by a
+ * binding's own JSON library. The text must be valid JSON: the page parses
+ * it, and rejects the call if it is not.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_json (TauriInvocation *self,
+                              const char      *json)
+{
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+  g_return_if_fail (json != NULL);
+
+  answer (self, TAURI_REPLY_OK, g_bytes_new (json, strlen (json)), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_string:
+ * @self: an invocation
+ * @value: (nullable): a string, or %NULL for `null`
+ *
+ * Resolves the call with a string.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_string (TauriInvocation *self,
+                                const char      *value)
+{
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+
+  answer (self, TAURI_REPLY_OK, _tauri_json_string_to_bytes (value), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_int:
+ * @self: an invocation
+ * @value: an integer
+ *
+ * Resolves the call with an integer. JavaScript numbers hold integers
+ * exactly up to 2⁵³.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_int (TauriInvocation *self,
+                             gint64           value)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+
+  node = json_node_init_int (json_node_alloc (), value);
+  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_double:
+ * @self: an invocation
+ * @value: a number
+ *
+ * Resolves the call with a number. A value that is not finite resolves with
+ * `null`, as `JSON.stringify()` writes it.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_double (TauriInvocation *self,
+                                double           value)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+
+  if (isfinite (value))
+    node = json_node_init_double (json_node_alloc (), value);
+  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_boolean:
+ * @self: an invocation
+ * @value: a boolean
+ *
+ * Resolves the call with a boolean.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_boolean (TauriInvocation *self,
+                                 gboolean         value)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+
+  node = json_node_init_boolean (json_node_alloc (), value);
+  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_object:
+ * @self: an invocation
+ * @object: (nullable): an object, or %NULL for `null`
+ *
+ * Resolves the call with an object built from the readable properties of
+ * @object, like a Rust struct serialized by serde: every property is there,
+ * and a property `other-val` is written `other_val`. Object-valued
+ * properties nest; types implementing [iface@Json.Serializable] serialize
+ * themselves.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_object (TauriInvocation *self,
+                                GObject         *object)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+  g_return_if_fail (object == NULL || G_IS_OBJECT (object));
+
+  node = _tauri_json_from_object (object);
+  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_variant:
+ * @self: an invocation
+ * @variant: (nullable): a variant, or %NULL for `null`
+ *
+ * Resolves the call with the JSON form of a #GVariant, as
+ * json_gvariant_serialize() writes it: a dictionary becomes an object, an
+ * array or tuple an array. A floating @variant is consumed.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_variant (TauriInvocation *self,
+                                 GVariant        *variant)
+{
+  g_autoptr(GVariant) owned = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+
+  if (variant != NULL)
+    owned = g_variant_ref_sink (variant);
+  node = _tauri_json_from_variant (owned);
+  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_gerror:
+ * @self: an invocation
+ * @error: the error
+ *
+ * Rejects the call with the error's message, as a Tauri command returning
+ * `Err(String)` does.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_gerror (TauriInvocation *self,
+                                const GError    *error)
+{
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+  g_return_if_fail (error != NULL);
+
+  answer (self, TAURI_REPLY_ERROR, _tauri_json_string_to_bytes (error->message), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_take_error:
+ * @self: an invocation
+ * @error: (transfer full): the error
+ *
+ * Like [method@Invocation.return_gerror], and frees @error.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_take_error (TauriInvocation *self,
+                             GError          *error)
+{
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+  g_return_if_fail (error != NULL);
+
+  tauri_invocation_return_gerror (self, error);
+  g_error_free (error);
+}
+
+/**
+ * tauri_invocation_return_error_message:
+ * @self: an invocation
+ * @message: the message
+ *
+ * Rejects the call with a message string, like `Err("This failed!")`.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_error_message (TauriInvocation *self,
+                                       const char      *message)
+{
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+  g_return_if_fail (message != NULL);
+
+  answer (self, TAURI_REPLY_ERROR, _tauri_json_string_to_bytes (message), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_error_value:
+ * @self: an invocation
+ * @value: (nullable): the error value, or %NULL for `null`
+ *
+ * Rejects the call with any JSON value, such as an object with a code and a
+ * message, as a Tauri command whose error type serializes to an object does.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_error_value (TauriInvocation *self,
+                                     JsonNode        *value)
+{
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+
+  answer (self, TAURI_REPLY_ERROR, _tauri_json_to_bytes (value), G_STRFUNC);
+}

@@ -1,0 +1,676 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tauri-error.h"
+#include "tauri-json.h"
+#include "tauri-json-private.h"
+
+/* Objects returned as values are walked recursively: a cycle of object
+ * properties must not take the stack with it. */
+#define MAX_OBJECT_DEPTH 32
+
+char *
+_tauri_json_camel_case (const char *snake_name)
+{
+  GString *camel = g_string_sized_new (strlen (snake_name));
+  gboolean upper_next = FALSE;
+
+  g_assert (snake_name != NULL);
+
+  for (const char *p = snake_name; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          upper_next = camel->len > 0;
+          continue;
+        }
+
+      if (upper_next)
+        g_string_append_c (camel, g_ascii_toupper (*p));
+      else
+        g_string_append_c (camel, g_ascii_tolower (*p));
+      upper_next = FALSE;
+    }
+
+  return g_string_free (camel, FALSE);
+}
+
+static gboolean
+read_hex4 (const char *p,
+           const char *end,
+           gunichar   *out)
+{
+  gunichar value = 0;
+
+  if (end - p < 4)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      value = (value << 4) | (gunichar) digit;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* Checks what json-glib does not: nesting depth (its parser recurses and
+ * crashes some 100,000 levels down), the encoding, and `\u` escapes that
+ * would decode into invalid UTF-8 (lone surrogates) or cut a C string short
+ * (`\u0000`). One linear pass; syntax is left to the parser. */
+gboolean
+_tauri_json_check_text (const char  *data,
+                        gsize        length,
+                        guint        max_depth,
+                        GError     **error)
+{
+  const char *end = data + length;
+  const char *bad_utf8 = NULL;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  g_assert (data != NULL || length == 0);
+
+  if (!g_utf8_validate (data, length, &bad_utf8))
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                   "invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (bad_utf8 - data));
+      return FALSE;
+    }
+
+  for (const char *p = data; p < end; p++)
+    {
+      if (in_string)
+        {
+          gunichar unit;
+
+          if (*p == '"')
+            in_string = FALSE;
+          else if (*p == '\\' && p + 1 < end && p[1] != 'u')
+            p++;
+          else if (*p == '\\' && p + 1 < end && read_hex4 (p + 2, end, &unit))
+            {
+              p += 5;
+              if (unit == 0)
+                {
+                  g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                                       "strings holding U+0000 are not supported");
+                  return FALSE;
+                }
+              if (unit >= 0xDC00 && unit <= 0xDFFF)
+                goto lone_surrogate;
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                {
+                  gunichar low;
+
+                  if (end - p < 7 || p[1] != '\\' || p[2] != 'u' ||
+                      !read_hex4 (p + 3, end, &low) || low < 0xDC00 || low > 0xDFFF)
+                    goto lone_surrogate;
+                  p += 6;
+                }
+            }
+          continue;
+        }
+
+      switch (*p)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_LIMIT_EXCEEDED,
+                           "nested deeper than %u levels", max_depth);
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+
+lone_surrogate:
+  g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "a string holds a lone UTF-16 surrogate, which is not valid Unicode");
+  return FALSE;
+}
+
+JsonNode *
+_tauri_json_parse (const char  *data,
+                   gsize        length,
+                   guint        max_depth,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!_tauri_json_check_text (data, length, max_depth, error))
+    return NULL;
+
+  /* Immutable nodes are sealed, so worker threads may read them. */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                   "malformed JSON: %s", local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                           "malformed JSON: no value");
+      return NULL;
+    }
+
+  return root;
+}
+
+const char *
+_tauri_json_describe (JsonNode *node)
+{
+  if (node == NULL)
+    return "nothing";
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return "a number";
+    default:
+      return "a value";
+    }
+}
+
+GBytes *
+_tauri_json_to_bytes (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  gsize length = 0;
+  char *text;
+
+  if (node == NULL)
+    return g_bytes_new_static ("null", 4);
+
+  generator = json_generator_new ();
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (text, length);
+}
+
+GBytes *
+_tauri_json_string_to_bytes (const char *string)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (string == NULL)
+    return _tauri_json_to_bytes (NULL);
+
+  node = json_node_init_string (json_node_alloc (), string);
+  return _tauri_json_to_bytes (node);
+}
+
+static JsonNode *object_to_node (GObject *object,
+                                 guint    depth);
+
+static JsonNode *
+value_to_node (const GValue *value,
+               guint         depth)
+{
+  GType type = G_VALUE_TYPE (value);
+  JsonNode *node = json_node_alloc ();
+
+  switch (G_TYPE_FUNDAMENTAL (type))
+    {
+    case G_TYPE_BOOLEAN:
+      return json_node_init_boolean (node, g_value_get_boolean (value));
+    case G_TYPE_CHAR:
+      return json_node_init_int (node, g_value_get_schar (value));
+    case G_TYPE_UCHAR:
+      return json_node_init_int (node, g_value_get_uchar (value));
+    case G_TYPE_INT:
+      return json_node_init_int (node, g_value_get_int (value));
+    case G_TYPE_UINT:
+      return json_node_init_int (node, g_value_get_uint (value));
+    case G_TYPE_LONG:
+      return json_node_init_int (node, g_value_get_long (value));
+    case G_TYPE_ULONG:
+      return json_node_init_int (node, (gint64) g_value_get_ulong (value));
+    case G_TYPE_INT64:
+      return json_node_init_int (node, g_value_get_int64 (value));
+    case G_TYPE_UINT64:
+      return json_node_init_int (node, (gint64) g_value_get_uint64 (value));
+    case G_TYPE_FLOAT:
+      return json_node_init_double (node, g_value_get_float (value));
+    case G_TYPE_DOUBLE:
+      return json_node_init_double (node, g_value_get_double (value));
+    case G_TYPE_STRING:
+      if (g_value_get_string (value) == NULL)
+        return json_node_init_null (node);
+      return json_node_init_string (node, g_value_get_string (value));
+    case G_TYPE_ENUM:
+      {
+        g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+        GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (value));
+
+        /* Like serde, which writes a unit enum variant as its name. */
+        if (enum_value == NULL)
+          return json_node_init_int (node, g_value_get_enum (value));
+        return json_node_init_string (node, enum_value->value_nick);
+      }
+    case G_TYPE_FLAGS:
+      return json_node_init_int (node, g_value_get_flags (value));
+    case G_TYPE_VARIANT:
+      json_node_free (node);
+      if (g_value_get_variant (value) == NULL)
+        return json_node_new (JSON_NODE_NULL);
+      return json_gvariant_serialize (g_value_get_variant (value));
+    case G_TYPE_OBJECT:
+      json_node_free (node);
+      return object_to_node (g_value_get_object (value), depth + 1);
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_STRV)
+        {
+          const char * const *strv = g_value_get_boxed (value);
+          JsonArray *array = json_array_new ();
+
+          for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+            json_array_add_string_element (array, strv[i]);
+          return json_node_init_array (node, array);
+        }
+      if (type == JSON_TYPE_NODE && g_value_get_boxed (value) != NULL)
+        {
+          json_node_free (node);
+          return json_node_copy (g_value_get_boxed (value));
+        }
+      if (type == G_TYPE_VARIANT && g_value_get_boxed (value) != NULL)
+        {
+          json_node_free (node);
+          return json_gvariant_serialize (g_value_get_boxed (value));
+        }
+      return json_node_init_null (node);
+    default:
+      return json_node_init_null (node);
+    }
+}
+
+static JsonNode *
+object_to_node (GObject *object,
+                guint    depth)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  JsonObject *members;
+  guint n_pspecs = 0;
+
+  if (object == NULL || depth > MAX_OBJECT_DEPTH)
+    return json_node_new (JSON_NODE_NULL);
+
+  if (JSON_IS_SERIALIZABLE (object))
+    return json_gobject_serialize (object);
+
+  /* json_gobject_serialize() leaves out properties that hold their default
+   * value; a Tauri front end expects every field of a struct, always. */
+  members = json_object_new ();
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *key = NULL;
+
+      if (!(pspecs[i]->flags & G_PARAM_READABLE) || (pspecs[i]->flags & G_PARAM_DEPRECATED))
+        continue;
+
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspecs[i]));
+      g_object_get_property (object, pspecs[i]->name, &value);
+
+      /* GObject spells `other_val` as `other-val`; a struct field keeps its underscore. */
+      key = g_strdelimit (g_strdup (pspecs[i]->name), "-", '_');
+      json_object_set_member (members, key, value_to_node (&value, depth));
+    }
+
+  return json_node_init_object (json_node_alloc (), members);
+}
+
+JsonNode *
+_tauri_json_from_object (GObject *object)
+{
+  return object_to_node (object, 0);
+}
+
+JsonNode *
+_tauri_json_from_variant (GVariant *variant)
+{
+  if (variant == NULL)
+    return json_node_new (JSON_NODE_NULL);
+
+  return json_gvariant_serialize (variant);
+}
+
+static gboolean
+node_to_value (JsonNode    *node,
+               GParamSpec  *pspec,
+               GValue      *value,
+               GError     **error)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  GType fundamental = G_TYPE_FUNDAMENTAL (type);
+  const char *expected = NULL;
+  GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  gboolean is_number = value_type == G_TYPE_INT64 || value_type == G_TYPE_DOUBLE;
+
+  g_value_init (value, type);
+
+  switch (fundamental)
+    {
+    case G_TYPE_BOOLEAN:
+      if (value_type != G_TYPE_BOOLEAN)
+        {
+          expected = "a boolean";
+          break;
+        }
+      g_value_set_boolean (value, json_node_get_boolean (node));
+      return TRUE;
+
+    case G_TYPE_CHAR:
+    case G_TYPE_UCHAR:
+    case G_TYPE_INT:
+    case G_TYPE_UINT:
+    case G_TYPE_LONG:
+    case G_TYPE_ULONG:
+    case G_TYPE_INT64:
+    case G_TYPE_UINT64:
+    case G_TYPE_FLAGS:
+      {
+        GValue int_value = G_VALUE_INIT;
+
+        if (value_type != G_TYPE_INT64)
+          {
+            expected = "an integer";
+            break;
+          }
+        g_value_init (&int_value, G_TYPE_INT64);
+        g_value_set_int64 (&int_value, json_node_get_int (node));
+        if (fundamental == G_TYPE_FLAGS)
+          g_value_set_flags (value, (guint) json_node_get_int (node));
+        else
+          g_value_transform (&int_value, value);
+        g_value_unset (&int_value);
+        if (g_param_value_validate (pspec, value))
+          {
+            g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                         "field `%s`: %" G_GINT64_FORMAT " is out of range", pspec->name,
+                         json_node_get_int (node));
+            return FALSE;
+          }
+        return TRUE;
+      }
+
+    case G_TYPE_FLOAT:
+    case G_TYPE_DOUBLE:
+      if (!is_number)
+        {
+          expected = "a number";
+          break;
+        }
+      if (fundamental == G_TYPE_FLOAT)
+        g_value_set_float (value, (float) json_node_get_double (node));
+      else
+        g_value_set_double (value, json_node_get_double (node));
+      return TRUE;
+
+    case G_TYPE_STRING:
+      if (JSON_NODE_HOLDS_NULL (node))
+        return TRUE;
+      if (value_type != G_TYPE_STRING)
+        {
+          expected = "a string";
+          break;
+        }
+      g_value_set_string (value, json_node_get_string (node));
+      return TRUE;
+
+    case G_TYPE_ENUM:
+      {
+        g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+        GEnumValue *enum_value = NULL;
+
+        if (value_type == G_TYPE_STRING)
+          enum_value = g_enum_get_value_by_nick (klass, json_node_get_string (node));
+        else if (value_type == G_TYPE_INT64)
+          enum_value = g_enum_get_value (klass, (int) json_node_get_int (node));
+        if (enum_value == NULL)
+          {
+            expected = "one of the enumeration's names";
+            break;
+          }
+        g_value_set_enum (value, enum_value->value);
+        return TRUE;
+      }
+
+    case G_TYPE_VARIANT:
+      {
+        g_autoptr(GError) variant_error = NULL;
+        GParamSpecVariant *vspec = G_PARAM_SPEC_VARIANT (pspec);
+        g_autofree char *signature = g_variant_type_dup_string (vspec->type);
+        GVariant *variant = json_gvariant_deserialize (node, signature, &variant_error);
+
+        if (variant == NULL)
+          {
+            g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                         "field `%s`: %s", pspec->name, variant_error->message);
+            return FALSE;
+          }
+        g_value_take_variant (value, variant);
+        return TRUE;
+      }
+
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_STRV && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+          guint n = json_array_get_length (array);
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+          for (guint i = 0; i < n; i++)
+            {
+              JsonNode *element = json_array_get_element (array, i);
+
+              if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+                {
+                  expected = "an array of strings";
+                  break;
+                }
+              g_strv_builder_add (builder, json_node_get_string (element));
+            }
+          if (expected == NULL)
+            {
+              g_value_take_boxed (value, g_strv_builder_end (builder));
+              return TRUE;
+            }
+          break;
+        }
+      if (type == JSON_TYPE_NODE)
+        {
+          g_value_set_boxed (value, node);
+          return TRUE;
+        }
+      expected = g_type_name (type);
+      break;
+
+    default:
+      expected = g_type_name (type);
+      break;
+    }
+
+  g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+               "field `%s`: expected %s, got %s", pspec->name, expected,
+               _tauri_json_describe (node));
+  return FALSE;
+}
+
+GObject *
+_tauri_json_to_object (GType      type,
+                       JsonNode  *node,
+                       GError   **error)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GArray) values = NULL;
+  JsonObjectIter iter;
+  const char *member_name;
+  JsonNode *member;
+
+  g_assert (g_type_is_a (type, G_TYPE_OBJECT));
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                   "expected an object of type %s, got %s", g_type_name (type),
+                   _tauri_json_describe (node));
+      return NULL;
+    }
+
+  if (g_type_is_a (type, JSON_TYPE_SERIALIZABLE))
+    return json_gobject_deserialize (type, node);
+
+  klass = g_type_class_ref (type);
+  names = g_ptr_array_new_with_free_func (g_free);
+  values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &member_name, &member))
+    {
+      g_autofree char *property_name = g_strdelimit (g_strdup (member_name), "_", '-');
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property_name);
+      GValue value = G_VALUE_INIT;
+
+      /* Like serde, fields the type does not have are ignored. */
+      if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE))
+        continue;
+
+      if (!node_to_value (member, pspec, &value, error))
+        {
+          g_value_unset (&value);
+          return NULL;
+        }
+
+      g_ptr_array_add (names, g_steal_pointer (&property_name));
+      g_array_append_val (values, value);
+    }
+
+  return g_object_new_with_properties (type, names->len, (const char **) names->pdata,
+                                       (const GValue *) values->data);
+}
+
+GVariant *
+_tauri_json_to_variant (JsonNode    *node,
+                        const char  *signature,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GVariant *variant;
+
+  variant = json_gvariant_deserialize (node, signature, &local_error);
+  if (variant == NULL)
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                   "expected a value of GVariant type %s: %s", signature, local_error->message);
+      return NULL;
+    }
+
+  return g_variant_ref_sink (variant);
+}
+
+/**
+ * tauri_json_from_object:
+ * @object: (nullable): an object
+ *
+ * Writes an object as JSON the way a Tauri command's struct result is
+ * written: one member per readable property, every property present even
+ * when it holds its default value, and `other-val` spelled `other_val`.
+ * Object-valued properties nest. Types implementing
+ * [iface@Json.Serializable] serialize themselves.
+ *
+ * This is what [method@Invocation.return_object] sends; use it where a JSON
+ * node is wanted, such as in a [callback@CommandFinishFunc].
+ *
+ * Returns: (transfer full): the JSON form of @object, `null` for %NULL
+ *
+ * Since: 0.1
+ */
+JsonNode *
+tauri_json_from_object (GObject *object)
+{
+  g_return_val_if_fail (object == NULL || G_IS_OBJECT (object), NULL);
+
+  return _tauri_json_from_object (object);
+}
+
+/**
+ * tauri_json_to_object:
+ * @object_type: a #GObject type
+ * @node: a JSON object
+ * @error: return location for an error
+ *
+ * Builds an object from JSON the way [method@Invocation.dup_object] does:
+ * one property per member, `other_val` setting `other-val`, unknown members
+ * ignored.
+ *
+ * Returns: (transfer full) (type GObject) (nullable): the new object, or
+ *   %NULL with @error set when a member has the wrong type
+ *
+ * Since: 0.1
+ */
+gpointer
+tauri_json_to_object (GType      object_type,
+                      JsonNode  *node,
+                      GError   **error)
+{
+  g_return_val_if_fail (g_type_is_a (object_type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _tauri_json_to_object (object_type, node, error);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include "tauri-window.h"
+#include "tauri-bridge-private.h"
+
+G_BEGIN_DECLS
+
+TauriWindow *_tauri_window_new        (TauriApp    *app,
+                                      const char  *label) G_GNUC_WARN_UNUSED_RESULT;
+TauriBridge *_tauri_window_get_bridge (TauriWindow *self);
+
+G_END_DECLS

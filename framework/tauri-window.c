@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "tauri-app-private.h"
+#include "tauri-window-private.h"
+
+/**
+ * TauriWindow:
+ *
+ * A window of a [class@App]: one [class@WebKit.WebView] showing the
+ * application's front end, and a label that names the window for the
+ * application and for its pages (`getCurrentWindow().label` in
+ * `@tauri-apps/api`). Windows are opened with [method@App.open_window].
+ *
+ * The window's title follows its page's title. When the page calls
+ * `window.close()`, the window closes; commands still running for it are
+ * cancelled, and their answers are dropped.
+ *
+ * Since: 0.1
+ */
+
+struct _TauriWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  char                 *label;
+  WebKitWebView        *web_view;
+  TauriBridge          *bridge;
+};
+
+enum {
+  PROP_0,
+  PROP_LABEL,
+  PROP_WEB_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TauriWindow, tauri_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+load_changed_cb (WebKitWebView   *web_view,
+                 WebKitLoadEvent  load_event,
+                 TauriWindow     *self)
+{
+  /* A new page has replaced the one whose calls are still running. */
+  if (load_event == WEBKIT_LOAD_COMMITTED)
+    _tauri_bridge_abandon_calls (self->bridge);
+}
+
+static void
+web_process_terminated_cb (WebKitWebView                     *web_view,
+                           WebKitWebProcessTerminationReason  reason,
+                           TauriWindow                       *self)
+{
+  _tauri_bridge_abandon_calls (self->bridge);
+}
+
+static void
+title_changed_cb (WebKitWebView *web_view,
+                  GParamSpec    *pspec,
+                  TauriWindow   *self)
+{
+  const char *title = webkit_web_view_get_title (web_view);
+
+  if (title == NULL || *title == '\0')
+    title = g_get_application_name ();
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+close_cb (WebKitWebView *web_view,
+          TauriWindow   *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static WebKitWebView *
+create_web_view (TauriWindow *self,
+                 TauriApp    *app)
+{
+  g_autoptr(WebKitSettings) settings = webkit_settings_new ();
+
+  webkit_settings_set_enable_developer_extras (settings, tauri_app_get_developer_mode (app));
+
+  return g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                       "web-context", _tauri_app_get_web_context (app),
+                       "network-session", _tauri_app_get_network_session (app),
+                       "user-content-manager", _tauri_bridge_get_content_manager (self->bridge),
+                       "is-controlled-by-automation", _tauri_app_get_automation (app),
+                       "settings", settings,
+                       NULL);
+}
+
+static void
+tauri_window_dispose (GObject *object)
+{
+  TauriWindow *self = TAURI_WINDOW (object);
+
+  if (self->bridge != NULL)
+    _tauri_bridge_abandon_calls (self->bridge);
+
+  G_OBJECT_CLASS (tauri_window_parent_class)->dispose (object);
+
+  g_clear_object (&self->web_view);
+  g_clear_object (&self->bridge);
+}
+
+static void
+tauri_window_finalize (GObject *object)
+{
+  TauriWindow *self = TAURI_WINDOW (object);
+
+  g_clear_pointer (&self->label, g_free);
+
+  G_OBJECT_CLASS (tauri_window_parent_class)->finalize (object);
+}
+
+static void
+tauri_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TauriWindow *self = TAURI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      g_value_set_string (value, tauri_window_get_label (self));
+      break;
+
+    case PROP_WEB_VIEW:
+      g_value_set_object (value, tauri_window_get_web_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tauri_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TauriWindow *self = TAURI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      self->label = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tauri_window_class_init (TauriWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tauri_window_dispose;
+  object_class->finalize = tauri_window_finalize;
+  object_class->get_property = tauri_window_get_property;
+  object_class->set_property = tauri_window_set_property;
+
+  /**
+   * TauriWindow:label: (getter get_label)
+   *
+   * The window's label, unique among the application's windows. It never
+   * changes, so it may be read from any thread.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TauriWindow:web-view: (getter get_web_view)
+   *
+   * The web view showing the front end.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_WEB_VIEW] =
+    g_param_spec_object ("web-view", NULL, NULL,
+                         WEBKIT_TYPE_WEB_VIEW,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tauri_window_init (TauriWindow *self)
+{
+}
+
+/**
+ * tauri_window_get_label:
+ * @self: a window
+ *
+ * Gets the window's label. It never changes, so it may be read from any
+ * thread.
+ *
+ * Returns: the label
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_window_get_label (TauriWindow *self)
+{
+  g_return_val_if_fail (TAURI_IS_WINDOW (self), NULL);
+
+  return self->label;
+}
+
+/**
+ * tauri_window_get_web_view:
+ * @self: a window
+ *
+ * Gets the web view showing the front end.
+ *
+ * Returns: (transfer none): the web view
+ *
+ * Since: 0.1
+ */
+WebKitWebView *
+tauri_window_get_web_view (TauriWindow *self)
+{
+  g_return_val_if_fail (TAURI_IS_WINDOW (self), NULL);
+
+  return self->web_view;
+}
+
+/**
+ * tauri_window_get_app:
+ * @self: a window
+ *
+ * Gets the application the window belongs to.
+ *
+ * Returns: (transfer none) (nullable): the application, or %NULL once the
+ *   window has been removed from it
+ *
+ * Since: 0.1
+ */
+TauriApp *
+tauri_window_get_app (TauriWindow *self)
+{
+  GtkApplication *application;
+
+  g_return_val_if_fail (TAURI_IS_WINDOW (self), NULL);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  return TAURI_IS_APP (application) ? TAURI_APP (application) : NULL;
+}
+
+TauriWindow *
+_tauri_window_new (TauriApp   *app,
+                   const char *label)
+{
+  TauriWindow *self;
+  g_autofree char *start_uri = NULL;
+
+  g_assert (TAURI_IS_APP (app));
+  g_assert (label != NULL);
+
+  self = g_object_new (TAURI_TYPE_WINDOW,
+                       "application", app,
+                       "label", label,
+                       NULL);
+
+  self->bridge = _tauri_bridge_new (self);
+  self->web_view = g_object_ref_sink (create_web_view (self, app));
+
+  g_signal_connect_object (self->web_view, "load-changed",
+                           G_CALLBACK (load_changed_cb), self, 0);
+  g_signal_connect_object (self->web_view, "web-process-terminated",
+                           G_CALLBACK (web_process_terminated_cb), self, 0);
+  g_signal_connect_object (self->web_view, "notify::title",
+                           G_CALLBACK (title_changed_cb), self, 0);
+  g_signal_connect_object (self->web_view, "close",
+                           G_CALLBACK (close_cb), self, 0);
+
+  gtk_window_set_title (GTK_WINDOW (self), g_get_application_name ());
+  gtk_window_set_default_size (GTK_WINDOW (self), 960, 720);
+  gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->web_view));
+
+  start_uri = _tauri_app_dup_start_uri (app);
+  webkit_web_view_load_uri (self->web_view, start_uri);
+
+  return self;
+}
+
+TauriBridge *
+_tauri_window_get_bridge (TauriWindow *self)
+{
+  g_assert (TAURI_IS_WINDOW (self));
+
+  return self->bridge;
+}
