@@ -269,6 +269,9 @@ tauri_app_window_removed (GtkApplication *application,
 
       if (g_hash_table_lookup (priv->windows, label) == window)
         g_hash_table_remove (priv->windows, label);
+
+      /* A destroyed window lives on while calls hold it: stop them now. */
+      _tauri_bridge_abandon_calls (_tauri_window_get_bridge (TAURI_WINDOW (window)));
     }
 
   GTK_APPLICATION_CLASS (tauri_app_parent_class)->window_removed (application, window);

@@ -387,9 +387,39 @@ _tauri_json_from_variant (GVariant *variant)
   return json_gvariant_serialize (variant);
 }
 
+/* Whether @number fits the integer type @fundamental: g_value_transform()
+ * truncates, and the truncated value may well pass the pspec's range. */
+static gboolean
+int_fits (GType  fundamental,
+          gint64 number)
+{
+  switch (fundamental)
+    {
+    case G_TYPE_CHAR:
+      return (gint8) number == number;
+    case G_TYPE_UCHAR:
+      return (guint8) number == number;
+    case G_TYPE_INT:
+      return (int) number == number;
+    case G_TYPE_UINT:
+    case G_TYPE_FLAGS:
+      return (guint) number == number;
+    case G_TYPE_LONG:
+      return (long) number == number;
+    case G_TYPE_ULONG:
+    case G_TYPE_UINT64:
+      return number >= 0 && (gulong) number == (guint64) number;
+    default:
+      return TRUE;
+    }
+}
+
+/* @field is the member's name as the page wrote it, `other_val`, where
+ * @pspec is named `other-val`. */
 static gboolean
 node_to_value (JsonNode    *node,
                GParamSpec  *pspec,
+               const char  *field,
                GValue      *value,
                GError     **error)
 {
@@ -436,10 +466,11 @@ node_to_value (JsonNode    *node,
         else
           g_value_transform (&int_value, value);
         g_value_unset (&int_value);
-        if (g_param_value_validate (pspec, value))
+        if (!int_fits (fundamental, json_node_get_int (node)) ||
+            g_param_value_validate (pspec, value))
           {
             g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-                         "field `%s`: %" G_GINT64_FORMAT " is out of range", pspec->name,
+                         "field `%s`: %" G_GINT64_FORMAT " is out of range", field,
                          json_node_get_int (node));
             return FALSE;
           }
@@ -498,15 +529,44 @@ node_to_value (JsonNode    *node,
         if (variant == NULL)
           {
             g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-                         "field `%s`: %s", pspec->name, variant_error->message);
+                         "field `%s`: %s", field, variant_error->message);
             return FALSE;
           }
         g_value_take_variant (value, variant);
         return TRUE;
       }
 
+    case G_TYPE_OBJECT:
+      {
+        g_autoptr(GError) object_error = NULL;
+        g_autoptr(GObject) object = NULL;
+
+        if (JSON_NODE_HOLDS_NULL (node))
+          return TRUE;
+        if (G_TYPE_IS_ABSTRACT (type))
+          {
+            expected = g_type_name (type);
+            break;
+          }
+        /* A nested struct: the JSON nests no deeper than the parser allowed. */
+        object = _tauri_json_to_object (type, node, &object_error);
+        if (object == NULL)
+          {
+            g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                         "field `%s`: %s", field, object_error->message);
+            return FALSE;
+          }
+        g_value_set_object (value, object);
+        return TRUE;
+      }
+
     case G_TYPE_BOXED:
-      if (type == G_TYPE_STRV && JSON_NODE_HOLDS_ARRAY (node))
+      if (type == G_TYPE_STRV && !JSON_NODE_HOLDS_ARRAY (node))
+        {
+          expected = "an array of strings";
+          break;
+        }
+      if (type == G_TYPE_STRV)
         {
           JsonArray *array = json_node_get_array (node);
           guint n = json_array_get_length (array);
@@ -544,7 +604,7 @@ node_to_value (JsonNode    *node,
     }
 
   g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-               "field `%s`: expected %s, got %s", pspec->name, expected,
+               "field `%s`: expected %s, got %s", field, expected,
                _tauri_json_describe (node));
   return FALSE;
 }
@@ -590,7 +650,7 @@ _tauri_json_to_object (GType      type,
       if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE))
         continue;
 
-      if (!node_to_value (member, pspec, &value, error))
+      if (!node_to_value (member, pspec, member_name, &value, error))
         {
           g_value_unset (&value);
           return NULL;

@@ -1,0 +1,79 @@
+# The two commands of the Quick start, and the steps they are made of.
+#
+#   make demo   installs what is missing, builds, and runs the demo app;
+#               with no display, runs it under Xvfb, saves a screenshot, exits
+#   make test   installs what is missing, builds with -Dwerror=true, runs every
+#               test suite, then runs them again under AddressSanitizer and
+#               UndefinedBehaviorSanitizer with leak detection
+
+BUILDDIR      ?= _build
+TESTBUILDDIR  ?= _build-test
+ASANBUILDDIR  ?= _build-asan
+SCREENSHOT    ?= $(CURDIR)/demo-screenshot.png
+
+# Debian 12 / Ubuntu package names of everything the build and the tests use.
+PACKAGES = \
+	appstream ca-certificates clang dbus dbus-x11 desktop-file-utils gettext \
+	gi-docgen gir1.2-gtk-4.0 gir1.2-webkit-6.0 gjs gobject-introspection \
+	libclang-rt-14-dev libgirepository1.0-dev libgtk-4-dev libjson-glib-dev \
+	libwebkitgtk-6.0-dev meson ninja-build pkg-config python3-gi valac \
+	webkit2gtk-driver xauth xvfb
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Runs a command with a session bus, and under Xvfb when there is no display.
+HEADLESS = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24"
+
+.PHONY: all deps build demo test test-build test-asan clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for package in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR)
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+demo: build
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  $(BUILDDIR)/demo-app/tauri-gtk-demo; \
+	else \
+	  echo "No display: running the demo under Xvfb and saving a screenshot to $(SCREENSHOT)"; \
+	  $(HEADLESS) $(BUILDDIR)/demo-app/tauri-gtk-demo --screenshot $(SCREENSHOT) && \
+	  test -s $(SCREENSHOT) && echo "Saved $(SCREENSHOT)"; \
+	fi
+
+$(TESTBUILDDIR)/build.ninja:
+	meson setup $(TESTBUILDDIR) -Dwerror=true --fatal-meson-warnings
+
+test-build: deps $(TESTBUILDDIR)/build.ninja
+	meson compile -C $(TESTBUILDDIR)
+	$(HEADLESS) meson test -C $(TESTBUILDDIR) --print-errorlogs
+
+$(ASANBUILDDIR)/build.ninja:
+	meson setup $(ASANBUILDDIR) -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+	  -Dintrospection=disabled
+
+test-asan: deps $(ASANBUILDDIR)/build.ninja
+	meson compile -C $(ASANBUILDDIR)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite unit --suite ui
+
+test: test-build test-asan
+
+clean:
+	rm -rf $(BUILDDIR) $(TESTBUILDDIR) $(ASANBUILDDIR)

@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "demo-app.h"
+#include "test-isolation.h"
+#include "tauri-app-private.h"
+#include "tauri-bridge-private.h"
+#include "tauri-window-private.h"
+
+/*
+ * The bridge end to end: the demo's commands called from JavaScript in a
+ * real WebKitWebView, through the real bridge, with every answer and every
+ * rejection text checked in the page.
+ */
+
+static TauriApp *app;
+static GString *printed;
+
+static void
+print_cb (const char *text)
+{
+  g_string_append (printed, text);
+}
+
+/* The demo's commands print on standard output, which is also where GTest
+ * writes TAP; keep what they print while a case runs. */
+static GPrintFunc saved_print_handler;
+
+static void
+capture_prints (gpointer      fixture,
+                gconstpointer data)
+{
+  g_string_truncate (printed, 0);
+  saved_print_handler = g_set_print_handler (print_cb);
+}
+
+static void
+release_prints (gpointer      fixture,
+                gconstpointer data)
+{
+  g_set_print_handler (saved_print_handler);
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (void))
+{
+  g_test_add_vtable (path, 0, NULL, capture_prints, (GTestFixtureFunc) func, release_prints);
+}
+
+static void
+wait_for_load (TauriWindow *window)
+{
+  WebKitWebView *web_view = tauri_window_get_web_view (window);
+
+  while (webkit_web_view_is_loading (web_view) || webkit_web_view_get_uri (web_view) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+js_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  g_assert_no_error (error);
+  *out = jsc_value_to_string (value);
+}
+
+/* Runs an async function body in @world of @window's page and returns what
+ * it returns, as a string. */
+static char *
+run_js_in_world (TauriWindow *window,
+                 const char  *world,
+                 const char  *body)
+{
+  char *result = NULL;
+
+  webkit_web_view_call_async_javascript_function (tauri_window_get_web_view (window),
+                                                  body, -1, NULL, world, NULL, NULL,
+                                                  js_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return result;
+}
+
+/* Awaits @expression in the page and describes how it settled, as JSON:
+ * {"ok": value} or {"err": error}. */
+static char *
+settle (TauriWindow *window,
+        const char  *expression)
+{
+  g_autofree char *body =
+    g_strdup_printf ("const { invoke } = window.__TAURI__.core;\n"
+                     "try {\n"
+                     "  const value = await (%s);\n"
+                     "  return JSON.stringify({ ok: value === undefined ? '(undefined)' : value });\n"
+                     "} catch (error) {\n"
+                     "  return JSON.stringify({ err: error instanceof Error ? `${error.name}: ${error.message}` : error });\n"
+                     "}", expression);
+
+  return run_js_in_world (window, NULL, body);
+}
+
+static TauriWindow *
+main_window (void)
+{
+  return tauri_app_get_window (app, "main");
+}
+
+#define assert_settles(expression, expected) \
+  G_STMT_START { \
+    g_autofree char *_result = settle (main_window (), (expression)); \
+    g_assert_cmpstr (_result, ==, (expected)); \
+  } G_STMT_END
+
+#define assert_settles_like(expression, pattern) \
+  G_STMT_START { \
+    g_autofree char *_result = settle (main_window (), (expression)); \
+    if (!g_pattern_match_simple ((pattern), _result)) \
+      g_error ("%s settled as %s, not like %s", (expression), _result, (pattern)); \
+  } G_STMT_END
+
+static void
+test_bridge_globals (void)
+{
+  g_autofree char *result = NULL;
+
+  result = run_js_in_world (main_window (), NULL,
+                            "return JSON.stringify([window.isTauri,\n"
+                            "  window.__TAURI__.invoke === window.__TAURI__.core.invoke,\n"
+                            "  window.__TAURI__.tauri.invoke === window.__TAURI__.core.invoke,\n"
+                            "  typeof window.__TAURI_INTERNALS__.invoke,\n"
+                            "  window.__TAURI_INTERNALS__.metadata.currentWindow.label,\n"
+                            "  typeof window.webkit]);");
+  /* The page's own world has no message handler: only the bridge's world does. */
+  g_assert_cmpstr (result, ==, "[true,true,true,\"function\",\"main\",\"undefined\"]");
+}
+
+static void
+test_bridge_guide_examples (void)
+{
+  assert_settles ("invoke('hello')", "{\"ok\":null}");
+  assert_settles ("invoke('log_message', { invokeMessage: 'Hello!' })", "{\"ok\":null}");
+  g_assert_cmpstr (printed->str, ==,
+                   "I was invoked from JS!\n"
+                   "I was invoked from JS, with this message: Hello!\n");
+
+  assert_settles ("invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
+  assert_settles ("invoke('try_operation', { shouldFail: false })", "{\"ok\":\"This worked!\"}");
+  assert_settles ("invoke('try_operation', { shouldFail: true })", "{\"err\":\"This failed!\"}");
+  assert_settles ("invoke('slow_sum', { a: 2, b: 3.5, delayMs: 10 })", "{\"ok\":5.5}");
+  assert_settles ("invoke('window_label')", "{\"ok\":\"main\"}");
+  assert_settles ("invoke('my_custom_command', { number: 42 })",
+                  "{\"ok\":{\"message\":\"Called from main\",\"other_val\":84}}");
+  assert_settles ("invoke('my_custom_command', { number: -1 })", "{\"err\":\"No result\"}");
+}
+
+static void
+test_bridge_guide_forms (void)
+{
+  /* The guide's own invocation: extra keys are ignored, as serde does. */
+  assert_settles ("invoke('my_custom_command', { message: 'Hi', number: 42 })"
+                  "  .then((res) => `Message: ${res.message}, Other Val: ${res.other_val}`)",
+                  "{\"ok\":\"Message: Called from main, Other Val: 84\"}");
+  assert_settles ("window.__TAURI__.invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
+  assert_settles ("window.__TAURI_INTERNALS__.invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
+}
+
+static void
+test_bridge_quick_while_slow (void)
+{
+  assert_settles ("(async () => {\n"
+                  "  const order = [];\n"
+                  "  const slow = invoke('slow_sum', { a: 1, b: 2, delayMs: 1500 }).then((sum) => order.push(`slow ${sum}`));\n"
+                  "  order.push(`quick ${await invoke('greeting')}`);\n"
+                  "  order.push(`label ${await invoke('window_label')}`);\n"
+                  "  await slow;\n"
+                  "  return order;\n"
+                  "})()",
+                  "{\"ok\":[\"quick Hello from C!\",\"label main\",\"slow 3\"]}");
+}
+
+static void
+test_bridge_many_concurrent (void)
+{
+  assert_settles ("(async () => {\n"
+                  "  const calls = [];\n"
+                  "  for (let i = 0; i < 1000; i++) {\n"
+                  "    calls.push(i % 2\n"
+                  "      ? invoke('slow_sum', { a: i, b: 1, delayMs: 0 }).then((sum) => sum === i + 1)\n"
+                  "      : invoke('my_custom_command', { number: i }).then((res) => res.other_val === 42 + i));\n"
+                  "  }\n"
+                  "  const results = await Promise.all(calls);\n"
+                  "  return results.filter(Boolean).length;\n"
+                  "})()",
+                  "{\"ok\":1000}");
+}
+
+static void
+test_bridge_errors (void)
+{
+  assert_settles ("invoke('nope')", "{\"err\":\"Command nope not found\"}");
+  assert_settles ("invoke('log_message')", "{\"err\":\"command log_message missing required key invokeMessage\"}");
+  assert_settles ("invoke('log_message', {})", "{\"err\":\"command log_message missing required key invokeMessage\"}");
+  assert_settles ("invoke('log_message', { invokeMessage: 5 })",
+                  "{\"err\":\"invalid args `invokeMessage` for command `log_message`: expected a string, got a number\"}");
+  assert_settles ("invoke('log_message', { invoke_message: 'snake' })",
+                  "{\"err\":\"command log_message missing required key invokeMessage\"}");
+  assert_settles ("invoke('try_operation', { shouldFail: 'yes' })",
+                  "{\"err\":\"invalid args `shouldFail` for command `try_operation`: expected a boolean, got a string\"}");
+  assert_settles ("invoke('my_custom_command', { number: 1.5 })",
+                  "{\"err\":\"invalid args `number` for command `my_custom_command`: expected an integer, got a number\"}");
+  assert_settles ("invoke('slow_sum', [1, 2])",
+                  "{\"err\":\"invalid args for command `slow_sum`: expected an object, got an array\"}");
+  assert_settles ("invoke('greeting', { big: 10n })",
+                  "{\"err\":\"invalid args for command `greeting`: JSON.stringify cannot serialize BigInt.\"}");
+  assert_settles ("invoke('open_window', { label: 'main' })",
+                  "{\"err\":\"a window with label `main` already exists\"}");
+  assert_settles ("invoke('open_window', { label: 'no spaces' })",
+                  "{\"err\":\"Window label must include only alphanumeric characters, `-`, `/`, `:` and `_`.\"}");
+}
+
+static void
+test_bridge_bad_input (void)
+{
+  /* 64 MiB: over the registry's limit, refused before any parsing. */
+  assert_settles_like ("invoke('log_message', { invokeMessage: 'x'.repeat(64 * 1024 * 1024) })",
+                       "{\"err\":\"invalid args for command `log_message`: the call is 6710???? bytes, "
+                       "more than the limit of 33554432\"}");
+
+  assert_settles ("(() => {\n"
+                  "  let deep = [];\n"
+                  "  for (let i = 0; i < 10000; i++) deep = [deep];\n"
+                  "  return invoke('log_message', { invokeMessage: deep });\n"
+                  "})()",
+                  "{\"err\":\"invalid args for command `log_message`: nested deeper than 128 levels\"}");
+
+  /* A lone surrogate is the page's way of sending invalid UTF-8. */
+  assert_settles ("invoke('log_message', { invokeMessage: 'a\\ud800b' })",
+                  "{\"err\":\"invalid args for command `log_message`: "
+                  "a string holds a lone UTF-16 surrogate, which is not valid Unicode\"}");
+  assert_settles ("invoke('log_message', { invokeMessage: 'nul\\u0000' })",
+                  "{\"err\":\"invalid args for command `log_message`: strings holding U+0000 are not supported\"}");
+
+  /* The bridge still works afterwards. */
+  assert_settles ("invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
+}
+
+static char *
+post_raw (const char *message_expression)
+{
+  g_autofree char *body =
+    g_strdup_printf ("try {\n"
+                     "  return 'resolved ' + await window.webkit.messageHandlers.tauri.postMessage(%s);\n"
+                     "} catch (error) {\n"
+                     "  return 'rejected ' + error.message;\n"
+                     "}", message_expression);
+
+  return run_js_in_world (main_window (), TAURI_BRIDGE_WORLD, body);
+}
+
+#define assert_raw(message, expected) \
+  G_STMT_START { \
+    g_autofree char *_result = post_raw (message); \
+    g_assert_cmpstr (_result, ==, (expected)); \
+  } G_STMT_END
+
+static void
+test_bridge_malformed_messages (void)
+{
+  /* Straight to the message handler, past the page's JavaScript API. */
+  assert_raw ("'i1\\ngreeting\\n'", "resolved \"Hello from C!\"");
+  assert_raw ("'i2\\nlog_message\\n{\"invokeMessage\": '",
+              "rejected \"invalid args for command `log_message`: malformed JSON: "
+              "<data>:1:18: Parse error: unexpected end of file, expected character `}'\"");
+  assert_raw ("'i3\\nlog_message\\n{\"invokeMessage\": \"x\",}'",
+              "rejected \"invalid args for command `log_message`: malformed JSON: "
+              "<data>:1:22: Parse error: unexpected character `,', expected character `]'\"");
+  assert_raw ("'garbage'", "rejected \"malformed message\"");
+  assert_raw ("'i4'", "rejected \"malformed message\"");
+  assert_raw ("'ix\\ngreeting\\n'", "rejected \"malformed message\"");
+  assert_raw ("'i5\\n\\n{}'", "rejected \"invalid command name\"");
+  assert_raw ("'i6\\n' + 'c'.repeat(300) + '\\n{}'", "rejected \"invalid command name\"");
+  assert_raw ("{ cmd: 'greeting' }", "rejected \"malformed message\"");
+  assert_raw ("42", "rejected \"malformed message\"");
+  assert_raw ("''", "rejected \"malformed message\"");
+}
+
+static void
+test_bridge_two_windows (void)
+{
+  TauriWindow *second;
+  g_autofree char *label = NULL;
+
+  assert_settles ("invoke('open_window', { label: 'second' })", "{\"ok\":null}");
+  second = tauri_app_get_window (app, "second");
+  g_assert_nonnull (second);
+  wait_for_load (second);
+
+  label = settle (second, "invoke('window_label')");
+  g_assert_cmpstr (label, ==, "{\"ok\":\"second\"}");
+  assert_settles ("invoke('window_label')", "{\"ok\":\"main\"}");
+  g_clear_pointer (&label, g_free);
+  label = settle (second, "invoke('my_custom_command', { number: 0 })");
+  g_assert_cmpstr (label, ==, "{\"ok\":{\"message\":\"Called from second\",\"other_val\":42}}");
+
+  /* window.close() from the page closes its own window only. */
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  run_js_in_world (second, NULL, "window.close(); return 'closing';");
+  while (second != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (tauri_app_get_window (app, "second"));
+  assert_settles ("invoke('window_label')", "{\"ok\":\"main\"}");
+}
+
+static void
+test_bridge_window_closed_mid_call (void)
+{
+  TauriWindow *third;
+  g_autofree char *started = NULL;
+
+  assert_settles ("invoke('open_window', { label: 'third' })", "{\"ok\":null}");
+  third = tauri_app_get_window (app, "third");
+  wait_for_load (third);
+
+  /* A long threaded call is running when its window goes away: the call is
+   * cancelled, its late answer dropped, and nothing crashes. */
+  started = run_js_in_world (third, NULL,
+                             "window.__TAURI__.core.invoke('slow_sum', { a: 1, b: 1, delayMs: 60000 });\n"
+                             "return 'started';");
+  g_assert_cmpstr (started, ==, "started");
+  while (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (third)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_object_add_weak_pointer (G_OBJECT (third), (gpointer *) &third);
+  gtk_window_destroy (GTK_WINDOW (third));
+  while (third != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  assert_settles ("invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
+}
+
+static void
+test_bridge_reload_mid_call (void)
+{
+  TauriWindow *window = main_window ();
+  TauriBridge *bridge = _tauri_window_get_bridge (window);
+  g_autofree char *started = NULL;
+
+  started = run_js_in_world (window, NULL,
+                             "window.__TAURI__.core.invoke('slow_sum', { a: 1, b: 1, delayMs: 60000 });\n"
+                             "return 'started';");
+  g_assert_cmpstr (started, ==, "started");
+  while (_tauri_bridge_get_n_pending (bridge) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  webkit_web_view_reload (tauri_window_get_web_view (window));
+  wait_for_load (window);
+  g_assert_cmpuint (_tauri_bridge_get_n_pending (bridge), ==, 0);
+
+  assert_settles ("invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *frontend = NULL;
+  g_autofree char *root = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  root = test_isolate_dirs ();
+  g_test_init (&argc, &argv, NULL);
+
+  printed = g_string_new (NULL);
+  saved_print_handler = g_set_print_handler (print_cb);
+
+  frontend = g_test_build_filename (G_TEST_DIST, "frontend", NULL);
+  app = TAURI_APP (g_object_new (DEMO_TYPE_APP,
+                                 "flags", G_APPLICATION_NON_UNIQUE,
+                                 "frontend", frontend,
+                                 NULL));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  wait_for_load (main_window ());
+
+  g_set_print_handler (saved_print_handler);
+
+  add_test ("/Tauri/Bridge/globals", test_bridge_globals);
+  add_test ("/Tauri/Bridge/guide-examples", test_bridge_guide_examples);
+  add_test ("/Tauri/Bridge/guide-forms", test_bridge_guide_forms);
+  add_test ("/Tauri/Bridge/quick-while-slow", test_bridge_quick_while_slow);
+  add_test ("/Tauri/Bridge/many-concurrent", test_bridge_many_concurrent);
+  add_test ("/Tauri/Bridge/errors", test_bridge_errors);
+  add_test ("/Tauri/Bridge/bad-input", test_bridge_bad_input);
+  add_test ("/Tauri/Bridge/malformed-messages", test_bridge_malformed_messages);
+  add_test ("/Tauri/Bridge/two-windows", test_bridge_two_windows);
+  add_test ("/Tauri/Bridge/window-closed-mid-call", test_bridge_window_closed_mid_call);
+  add_test ("/Tauri/Bridge/reload-mid-call", test_bridge_reload_mid_call);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (main_window ()));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&app);
+  g_string_free (printed, TRUE);
+
+  test_remove_tree (root);
+
+  return status;
+}
