@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tauri-command-private.h"
 #include "tauri-command-registry-private.h"
 #include "tauri-error.h"
@@ -291,6 +293,15 @@ tauri_command_registry_lookup (TauriCommandRegistry *self,
   return g_hash_table_lookup (self->commands, name);
 }
 
+/* g_qsort_with_data() passes pointers to the elements, here `char **`. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
 /**
  * tauri_command_registry_list_names:
  * @self: a registry
@@ -314,7 +325,7 @@ tauri_command_registry_list_names (TauriCommandRegistry *self)
   names = g_new0 (char *, n_keys + 1);
   for (guint i = 0; i < n_keys; i++)
     names[i] = g_strdup (keys[i]);
-  g_qsort_with_data (names, n_keys, sizeof (char *), (GCompareDataFunc) g_strcmp0, NULL);
+  g_qsort_with_data (names, n_keys, sizeof (char *), compare_names, NULL);
 
   return names;
 }
@@ -445,7 +456,12 @@ has_signal_handler (TauriCommandRegistry *self,
    * never freed. A name nobody connected to has no quark yet. */
   GQuark detail = g_quark_try_string (name);
 
-  return g_signal_has_handler_pending (self, signals[SIGNAL_COMMAND], detail, FALSE);
+  /* With a detail, g_signal_has_handler_pending() only matches handlers
+   * connected with that very detail, not the undetailed ones that an
+   * emission runs too: ask about both. */
+  return g_signal_has_handler_pending (self, signals[SIGNAL_COMMAND], 0, FALSE) ||
+         (detail != 0 &&
+          g_signal_has_handler_pending (self, signals[SIGNAL_COMMAND], detail, FALSE));
 }
 
 TauriInvocation *

@@ -313,7 +313,7 @@ test_bridge_two_windows (void)
 
   /* window.close() from the page closes its own window only. */
   g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
-  run_js_in_world (second, NULL, "window.close(); return 'closing';");
+  g_free (run_js_in_world (second, NULL, "window.close(); return 'closing';"));
   while (second != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (tauri_app_get_window (app, "second"));

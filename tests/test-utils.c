@@ -13,10 +13,11 @@ test_reply_func (TauriReplyKind  kind,
                  gpointer        user_data)
 {
   TestReply *reply = user_data;
+  const char *data;
   gsize size = 0;
-  const char *data = g_bytes_get_data (payload, &size);
 
   g_assert_nonnull (payload);
+  data = g_bytes_get_data (payload, &size);
 
   reply->count++;
   reply->kind = kind;
