@@ -5,10 +5,14 @@
 #   make test   installs what is missing, builds with -Dwerror=true, runs every
 #               test suite, then runs them again under AddressSanitizer and
 #               UndefinedBehaviorSanitizer with leak detection
+#   make bench  installs what is missing, builds the benchmark (release), runs
+#               it under Xvfb against the bare-WebKit baseline, prints the table
 
 BUILDDIR      ?= _build
 TESTBUILDDIR  ?= _build-test
 ASANBUILDDIR  ?= _build-asan
+BENCHBUILDDIR ?= _build-bench
+BENCH_ARGS    ?=
 SCREENSHOT    ?= $(CURDIR)/demo-screenshot.png
 
 # Debian 12 / Ubuntu package names of everything the build and the tests use.
@@ -24,7 +28,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Runs a command with a session bus, and under Xvfb when there is no display.
 HEADLESS = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps build demo test test-build test-asan clean
+.PHONY: all deps build demo test test-build test-asan bench clean
 
 all: build
 
@@ -82,6 +86,17 @@ test-asan: deps $(ASANBUILDDIR)/build.ninja
 	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite ui
 
 test: test-build test-asan
+
+# Release build, no sanitizer; the benchmark always runs under Xvfb.
+# BENCH_ARGS passes options to the driver, e.g. BENCH_ARGS="--rounds 9".
+$(BENCHBUILDDIR)/build.ninja:
+	meson setup $(BENCHBUILDDIR) --buildtype=release -Dbenchmarks=true \
+	  -Dtests=false -Ddemo=false -Dintrospection=disabled
+
+bench: deps $(BENCHBUILDDIR)/build.ninja
+	meson compile -C $(BENCHBUILDDIR)
+	$(HEADLESS) python3 bench/run-bench.py --build-dir $(BENCHBUILDDIR) \
+	  --json $(BENCHBUILDDIR)/bench-results.json $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILDDIR) $(TESTBUILDDIR) $(ASANBUILDDIR)

@@ -1,0 +1,497 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <webkit/webkit.h>
+
+#include "bench-probe.h"
+
+/*
+ * What the probe measures, all on the UI process's main thread and with
+ * CLOCK_MONOTONIC (g_get_monotonic_time(), microseconds):
+ *
+ * - the arrival of every script message, taken by an emission hook on
+ *   WebKitUserContentManager::script-message-with-reply-received, which runs
+ *   before any handler of the signal: the baseline's and tauri-gtk's alike;
+ * - the moment an echo call's answer has been handed to WebKit
+ *   (bench_probe_answered(), called by each program right after it replied);
+ * - between phase_begin and phase_end, the page makes its calls one after
+ *   the other, each as soon as the previous one resolved: the time from one
+ *   call's arrival to the next one's is then the full round trip of the first
+ *   (page → UI process → page → next call), measured per call with the native
+ *   clock, which is not clamped as performance.now() is;
+ * - the first answer of the process, with the memory of the process tree at
+ *   that moment (RSS and PSS from /proc/PID/smaps_rollup of the UI process
+ *   and every descendant: WebKit's web and network processes, and the
+ *   sandbox helpers);
+ * - between stall_begin and stall_end, the longest gap between two runs of a
+ *   1 ms timeout at the default priority: the main loop's worst stall.
+ */
+
+#define RESULT_PREFIX "BENCH-RESULT "
+
+typedef struct
+{
+  GApplication *application;
+  char         *program;
+  GArray       *arrivals;          /* gint64 µs: every script message */
+  GArray       *service;           /* gint64 µs: arrival → answer, echo calls of the phase */
+  gboolean      in_phase;
+  guint         phase_start;       /* index in arrivals of the phase's first call */
+  JsonObject   *results;           /* what the native side measured, by name */
+  JsonObject   *capabilities;
+  gint64        first_answer;
+  JsonObject   *first_memory;
+  guint         stall_source;
+  gint64        stall_start;
+  gint64        stall_last_tick;
+  gint64        stall_max_gap;
+  guint         stall_ticks;
+} Probe;
+
+static Probe probe;
+
+const char * const bench_probe_control_commands[] = {
+  "bench_config",
+  "phase_begin",
+  "phase_end",
+  "stall_begin",
+  "stall_end",
+  "report",
+  NULL
+};
+
+static gboolean
+arrival_hook (GSignalInvocationHint *hint,
+              guint                  n_param_values,
+              const GValue          *param_values,
+              gpointer               user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_array_append_val (probe.arrivals, now);
+  return TRUE;
+}
+
+/* The tree of processes under @root: WebKit starts its helpers (through
+ * bubblewrap when sandboxed) as children of the UI process. */
+static GArray *
+list_descendants (int root)
+{
+  g_autoptr(GHashTable) parents = g_hash_table_new (NULL, NULL);
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  GArray *tree = g_array_new (FALSE, FALSE, sizeof (int));
+  const char *name;
+
+  g_array_append_val (tree, root);
+  if (dir == NULL)
+    return tree;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      const char *paren;
+      char state;
+      int pid;
+      int ppid;
+
+      if (!g_ascii_isdigit (name[0]))
+        continue;
+
+      pid = atoi (name);
+      path = g_strdup_printf ("/proc/%s/stat", name);
+      if (!g_file_get_contents (path, &contents, NULL, NULL))
+        continue;
+
+      /* pid (comm) state ppid …; comm may hold spaces and parentheses. */
+      paren = strrchr (contents, ')');
+      if (paren == NULL || sscanf (paren + 1, " %c %d", &state, &ppid) != 2)
+        continue;
+
+      g_hash_table_insert (parents, GINT_TO_POINTER (pid), GINT_TO_POINTER (ppid));
+    }
+
+  /* Breadth first; the array grows while it is walked. */
+  for (guint i = 0; i < tree->len; i++)
+    {
+      int parent = g_array_index (tree, int, i);
+      GHashTableIter iter;
+      gpointer key;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, parents);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          if (GPOINTER_TO_INT (value) == parent)
+            {
+              int child = GPOINTER_TO_INT (key);
+
+              g_array_append_val (tree, child);
+            }
+        }
+    }
+
+  return tree;
+}
+
+static gint64
+read_kib (const char *contents,
+          const char *field)
+{
+  const char *line = strstr (contents, field);
+
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen (field), NULL, 10);
+}
+
+static JsonObject *
+measure_memory (void)
+{
+  g_autoptr(GArray) tree = list_descendants (getpid ());
+  JsonObject *memory = json_object_new ();
+  JsonArray *processes = json_array_new ();
+  gint64 rss = 0;
+  gint64 pss = 0;
+  guint unreadable = 0;
+
+  for (guint i = 0; i < tree->len; i++)
+    {
+      int pid = g_array_index (tree, int, i);
+      g_autofree char *rollup_path = g_strdup_printf ("/proc/%d/smaps_rollup", pid);
+      g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", pid);
+      g_autofree char *rollup = NULL;
+      g_autofree char *comm = NULL;
+      JsonObject *process;
+      gint64 process_rss;
+      gint64 process_pss;
+
+      if (!g_file_get_contents (rollup_path, &rollup, NULL, NULL))
+        {
+          unreadable++;
+          continue;
+        }
+      if (g_file_get_contents (comm_path, &comm, NULL, NULL))
+        g_strstrip (comm);
+
+      process_rss = read_kib (rollup, "\nRss:");
+      process_pss = read_kib (rollup, "\nPss:");
+      if (process_rss < 0 || process_pss < 0)
+        {
+          unreadable++;
+          continue;
+        }
+
+      rss += process_rss;
+      pss += process_pss;
+
+      process = json_object_new ();
+      json_object_set_string_member (process, "name", comm ? comm : "?");
+      json_object_set_int_member (process, "rss_kib", process_rss);
+      json_object_set_int_member (process, "pss_kib", process_pss);
+      json_array_add_object_element (processes, process);
+    }
+
+  json_object_set_int_member (memory, "rss_kib", rss);
+  json_object_set_int_member (memory, "pss_kib", pss);
+  json_object_set_int_member (memory, "n_processes", json_array_get_length (processes));
+  json_object_set_int_member (memory, "n_unreadable", unreadable);
+  json_object_set_array_member (memory, "processes", processes);
+
+  return memory;
+}
+
+void
+bench_probe_init (GApplication *application,
+                  const char   *program)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  guint signal_id;
+
+  g_return_if_fail (G_IS_APPLICATION (application));
+  g_return_if_fail (program != NULL);
+  g_return_if_fail (probe.application == NULL);
+
+  probe.application = application;
+  probe.program = g_strdup (program);
+  probe.arrivals = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1 << 16);
+  probe.service = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1 << 16);
+  probe.results = json_object_new ();
+  probe.capabilities = json_object_new ();
+
+  klass = g_type_class_ref (WEBKIT_TYPE_USER_CONTENT_MANAGER);
+  signal_id = g_signal_lookup ("script-message-with-reply-received", WEBKIT_TYPE_USER_CONTENT_MANAGER);
+  g_assert (signal_id != 0);
+  g_signal_add_emission_hook (signal_id, 0, arrival_hook, NULL, NULL);
+}
+
+void
+bench_probe_set_capability (const char *name,
+                            gboolean    available)
+{
+  g_return_if_fail (probe.capabilities != NULL);
+  g_return_if_fail (name != NULL);
+
+  json_object_set_boolean_member (probe.capabilities, name, available);
+}
+
+void
+bench_probe_answered (void)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 arrival;
+
+  g_return_if_fail (probe.arrivals != NULL && probe.arrivals->len > 0);
+
+  arrival = g_array_index (probe.arrivals, gint64, probe.arrivals->len - 1);
+
+  if (probe.first_answer == 0)
+    {
+      probe.first_answer = now;
+      probe.first_memory = measure_memory ();
+    }
+
+  if (probe.in_phase)
+    {
+      gint64 service = now - arrival;
+
+      g_array_append_val (probe.service, service);
+    }
+}
+
+gboolean
+bench_probe_is_control (const char *command)
+{
+  g_return_val_if_fail (command != NULL, FALSE);
+
+  return g_strv_contains (bench_probe_control_commands, command);
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Nearest rank on sorted @values. */
+static double
+percentile (GArray *values,
+            double  fraction)
+{
+  guint rank;
+
+  if (values->len == 0)
+    return 0;
+
+  rank = (guint) MAX (1.0, fraction * values->len + 0.999999);
+  return g_array_index (values, gint64, MIN (rank, values->len) - 1);
+}
+
+static void
+add_distribution (JsonObject *object,
+                  const char *prefix,
+                  GArray     *values)
+{
+  g_autofree char *p50 = g_strconcat (prefix, "_p50_us", NULL);
+  g_autofree char *p90 = g_strconcat (prefix, "_p90_us", NULL);
+  g_autofree char *p99 = g_strconcat (prefix, "_p99_us", NULL);
+  g_autofree char *max = g_strconcat (prefix, "_max_us", NULL);
+  g_autofree char *mean = g_strconcat (prefix, "_mean_us", NULL);
+  double sum = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, gint64, i);
+
+  g_array_sort (values, compare_gint64);
+  json_object_set_double_member (object, p50, percentile (values, 0.50));
+  json_object_set_double_member (object, p90, percentile (values, 0.90));
+  json_object_set_double_member (object, p99, percentile (values, 0.99));
+  json_object_set_double_member (object, max, values->len ? g_array_index (values, gint64, values->len - 1) : 0);
+  json_object_set_double_member (object, mean, values->len ? sum / values->len : 0);
+}
+
+static JsonNode *
+phase_end (const char *name)
+{
+  g_autoptr(GArray) round_trips = NULL;
+  JsonObject *stats = json_object_new ();
+  guint end = probe.arrivals->len - 1;     /* this phase_end message */
+
+  round_trips = g_array_sized_new (FALSE, FALSE, sizeof (gint64), end - probe.phase_start);
+  for (guint i = probe.phase_start; i < end; i++)
+    {
+      gint64 interval = g_array_index (probe.arrivals, gint64, i + 1) -
+                        g_array_index (probe.arrivals, gint64, i);
+
+      g_array_append_val (round_trips, interval);
+    }
+
+  json_object_set_int_member (stats, "calls", round_trips->len);
+  json_object_set_int_member (stats, "answered", probe.service->len);
+  add_distribution (stats, "round_trip", round_trips);
+  add_distribution (stats, "service", probe.service);
+  probe.in_phase = FALSE;
+
+  json_object_set_object_member (probe.results, name, json_object_ref (stats));
+  return json_node_init_object (json_node_alloc (), stats);
+}
+
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  probe.stall_max_gap = MAX (probe.stall_max_gap, now - probe.stall_last_tick);
+  probe.stall_last_tick = now;
+  probe.stall_ticks++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static JsonNode *
+stall_end (const char *name)
+{
+  JsonObject *stats = json_object_new ();
+  gint64 now = g_get_monotonic_time ();
+
+  stall_tick_cb (NULL);
+  g_clear_handle_id (&probe.stall_source, g_source_remove);
+
+  json_object_set_double_member (stats, "max_gap_us", probe.stall_max_gap);
+  json_object_set_int_member (stats, "ticks", probe.stall_ticks);
+  json_object_set_double_member (stats, "duration_us", now - probe.stall_start);
+
+  json_object_set_object_member (probe.results, name, json_object_ref (stats));
+  return json_node_init_object (json_node_alloc (), stats);
+}
+
+static void
+quit_cb (gpointer user_data)
+{
+  g_application_quit (probe.application);
+}
+
+static JsonNode *
+report (JsonObject *page_results)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "program");
+  json_builder_add_string_value (builder, probe.program);
+  json_builder_set_member_name (builder, "pid");
+  json_builder_add_int_value (builder, getpid ());
+  json_builder_set_member_name (builder, "first_answer_us");
+  json_builder_add_int_value (builder, probe.first_answer);
+  json_builder_set_member_name (builder, "memory");
+  if (probe.first_memory != NULL)
+    json_builder_add_value (builder, json_node_init_object (json_node_alloc (), probe.first_memory));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "native");
+  json_builder_add_value (builder, json_node_init_object (json_node_alloc (), probe.results));
+  json_builder_set_member_name (builder, "page");
+  if (page_results != NULL)
+    json_builder_add_value (builder, json_node_init_object (json_node_alloc (), page_results));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  /* One line on standard output, which the driver reads. */
+  fputs (RESULT_PREFIX, stdout);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+
+  /* After the answer has gone out. */
+  g_idle_add_once (quit_cb, NULL);
+
+  return json_node_init_null (json_node_alloc ());
+}
+
+static JsonNode *
+bench_config (void)
+{
+  const char *params = g_getenv ("BENCH_PARAMS");
+  g_autoptr(JsonNode) config = NULL;
+  JsonObject *object;
+
+  if (params != NULL)
+    config = json_from_string (params, NULL);
+  if (config == NULL || !JSON_NODE_HOLDS_OBJECT (config))
+    {
+      g_clear_pointer (&config, json_node_unref);
+      config = json_node_init_object (json_node_alloc (), json_object_new ());
+    }
+
+  object = json_node_get_object (config);
+  json_object_set_string_member (object, "program", probe.program);
+  json_object_set_object_member (object, "capabilities", json_object_ref (probe.capabilities));
+
+  return g_steal_pointer (&config);
+}
+
+JsonNode *
+bench_probe_control (const char  *command,
+                     JsonObject  *arguments,
+                     GError     **error)
+{
+  const char *name;
+
+  g_return_val_if_fail (command != NULL, NULL);
+  g_return_val_if_fail (probe.application != NULL, NULL);
+
+  name = arguments ? json_object_get_string_member_with_default (arguments, "name", "unnamed") : "unnamed";
+
+  if (g_str_equal (command, "bench_config"))
+    return bench_config ();
+
+  if (g_str_equal (command, "phase_begin"))
+    {
+      /* The phase's first call is the next message. */
+      probe.phase_start = probe.arrivals->len;
+      probe.in_phase = TRUE;
+      g_array_set_size (probe.service, 0);
+      return json_node_init_null (json_node_alloc ());
+    }
+
+  if (g_str_equal (command, "phase_end"))
+    return phase_end (name);
+
+  if (g_str_equal (command, "stall_begin"))
+    {
+      g_clear_handle_id (&probe.stall_source, g_source_remove);
+      probe.stall_start = probe.stall_last_tick = g_get_monotonic_time ();
+      probe.stall_max_gap = 0;
+      probe.stall_ticks = 0;
+      probe.stall_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 1, stall_tick_cb, NULL, NULL);
+      return json_node_init_null (json_node_alloc ());
+    }
+
+  if (g_str_equal (command, "stall_end"))
+    return stall_end (name);
+
+  if (g_str_equal (command, "report"))
+    return report (arguments);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no control command %s", command);
+  return NULL;
+}

@@ -1,0 +1,341 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Runs the tauri-gtk benchmark and prints its table.
+
+The bare GTK 4 + WebKitGTK baseline (bench-baseline) and the same workload
+through tauri-gtk (tauri-bench) run in turn, baseline first, for several
+rounds, so that drift of the machine touches both alike. Each run is a fresh
+process that measures everything once (see bench/page/bench.js and
+bench/bench-probe.c) and prints one BENCH-RESULT line. The table gives, for
+each figure, the median over the rounds and its spread (min–max) for both
+programs, and tauri-gtk's ratio to the baseline.
+
+Run it under a display; `make bench` runs it under Xvfb.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+MIB = 1024 * 1024
+
+FULL_PARAMS = {
+    'settleMs': 300,
+    'warmupCalls': 2000,
+    'latencyCalls': 20000,
+    'throughputCalls': 20000,
+    'throughputReps': 3,
+    'stallCalls': 1000,
+    'payloads': [[1 * MIB, 20], [10 * MIB, 5]],
+    'rawBytesSize': 10 * MIB,
+    'rawBytesReps': 5,
+    'channelMessages': 100000,
+}
+
+QUICK_PARAMS = {
+    'settleMs': 0,
+    'warmupCalls': 20,
+    'latencyCalls': 200,
+    'throughputCalls': 500,
+    'throughputReps': 1,
+    'stallCalls': 100,
+    'payloads': [[64 * 1024, 2], [256 * 1024, 1]],
+    'rawBytesSize': 256 * 1024,
+    'rawBytesReps': 1,
+    'channelMessages': 1000,
+}
+
+PROGRAMS = [
+    ('baseline', 'bench-baseline'),
+    ('tauri-gtk', 'tauri-bench'),
+]
+
+NOT_YET = 'n/a (not yet available)'
+
+
+class Metric:
+    """One row of the table: how to read it from a run, and its target."""
+
+    def __init__(self, label, unit, extract, target=None, kind='ratio', digits=0):
+        self.label = label
+        self.unit = unit
+        self.extract = extract      # run → value, or None when not measured
+        self.target = target        # (comparison, bound) or None
+        self.kind = kind            # how tauri-gtk compares: ratio, delta, delta_pct, absolute
+        self.digits = digits
+
+
+def dig(run, *path):
+    value = run
+    for key in path:
+        if value is None:
+            return None
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def payload_rate(size):
+    return lambda run: dig(run, 'page', 'payloads', str(size), 'mb_per_s')
+
+
+def metrics(params):
+    sizes = [size for size, _ in params['payloads']]
+    rows = [
+        Metric('1. tiny invoke round trip, p50', 'µs',
+               lambda r: dig(r, 'native', 'latency', 'round_trip_p50_us'), ('<=', 1.10)),
+        Metric('1. tiny invoke round trip, p99', 'µs',
+               lambda r: dig(r, 'native', 'latency', 'round_trip_p99_us'), ('<=', 1.15)),
+        Metric('1. tiny invoke round trip, mean (page clock, total/N)', 'µs',
+               lambda r: dig(r, 'page', 'latency', 'mean_us')),
+        Metric('1. native time per call, p50 (arrival → answer)', 'µs',
+               lambda r: dig(r, 'native', 'latency', 'service_p50_us'), digits=1),
+        Metric('2. throughput, %d calls at once' % params['throughputCalls'], 'calls/s',
+               lambda r: dig(r, 'page', 'throughput', 'calls_per_s'), ('>=', 0.90)),
+    ]
+    for size in sizes:
+        rows.append(Metric('3. JSON string of %s echoed' % human_size(size), 'MB/s',
+                           payload_rate(size), ('>=', 0.90), digits=1))
+    rows += [
+        Metric('4. raw bytes, %s echoed' % human_size(params['rawBytesSize']), 'MB/s',
+               lambda r: dig(r, 'page', 'raw_bytes', 'mb_per_s'), ('>=', 1.0), digits=1),
+        Metric('5. Channel, %d messages' % params['channelMessages'], 'msg/s',
+               lambda r: dig(r, 'page', 'channel', 'messages_per_s'), ('>=', None)),
+        Metric('6. startup, process start → first invoke answered', 'ms',
+               lambda r: r.get('startup_ms'), ('<=', 30), kind='delta', digits=1),
+        Metric('6. RSS of all processes at first answer', 'MiB',
+               lambda r: kib_to_mib(dig(r, 'memory', 'rss_kib')), ('<=', 5), kind='delta_pct', digits=1),
+        Metric('6. PSS of all processes at first answer', 'MiB',
+               lambda r: kib_to_mib(dig(r, 'memory', 'pss_kib')), ('<=', 5), kind='delta_pct', digits=1),
+        Metric('6. processes', '',
+               lambda r: dig(r, 'memory', 'n_processes'), kind='none'),
+        Metric('7. worst main-loop stall, %d threaded calls' % params['stallCalls'], 'ms',
+               lambda r: us_to_ms(dig(r, 'native', 'stall_threaded', 'max_gap_us')),
+               ('<', 16), kind='absolute', digits=1),
+        Metric('7. worst main-loop stall, idle', 'ms',
+               lambda r: us_to_ms(dig(r, 'native', 'stall_idle', 'max_gap_us')), kind='none', digits=1),
+    ]
+    return rows
+
+
+def human_size(size):
+    if size % MIB == 0:
+        return '%d MiB' % (size // MIB)
+    return '%d KiB' % (size // 1024)
+
+
+def kib_to_mib(value):
+    return None if value is None else value / 1024
+
+
+def us_to_ms(value):
+    return None if value is None else value / 1000
+
+
+def fmt(value, digits):
+    if value is None:
+        return NOT_YET
+    if abs(value) >= 1000 and digits == 0:
+        return '{:,.0f}'.format(value)
+    return '{:,.{}f}'.format(value, digits)
+
+
+def summarize(values, digits):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None, NOT_YET
+    med = statistics.median(values)
+    if len(values) == 1:
+        return med, fmt(med, digits)
+    return med, '%s (%s–%s)' % (fmt(med, digits), fmt(min(values), digits), fmt(max(values), digits))
+
+
+def compare(metric, base, tauri):
+    """The comparison column and whether the target is met (None: no target)."""
+    if metric.kind == 'none':
+        return '', None
+    if tauri is None:
+        return NOT_YET, None
+    if metric.kind == 'absolute':
+        op, bound = metric.target
+        return '', tauri < bound if op == '<' else tauri <= bound
+    if base is None or base == 0:
+        return 'n/a', None
+    if metric.kind == 'delta':
+        delta = tauri - base
+        return '%+.1f %s' % (delta, metric.unit), (delta <= metric.target[1]) if metric.target else None
+    if metric.kind == 'delta_pct':
+        pct = (tauri / base - 1) * 100
+        return '%+.1f %%' % pct, (pct <= metric.target[1]) if metric.target else None
+    ratio = tauri / base
+    met = None
+    if metric.target and metric.target[1] is not None:
+        op, bound = metric.target
+        met = ratio <= bound if op == '<=' else ratio >= bound
+    return '%.2f×' % ratio, met
+
+
+def target_text(metric):
+    if not metric.target or metric.target[1] is None:
+        return ''
+    op, bound = metric.target
+    sign = {'<=': '≤', '>=': '≥', '<': '<'}[op]
+    if metric.kind == 'delta':
+        return '%s +%g %s' % (sign, bound, metric.unit)
+    if metric.kind == 'delta_pct':
+        return '%s +%g %%' % (sign, bound)
+    if metric.kind == 'absolute':
+        return '%s %g %s' % (sign, bound, metric.unit)
+    return '%s %.2f×' % (sign, bound)
+
+
+def run_once(binary, program, env, timeout):
+    start_ns = time.monotonic_ns()
+    proc = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        raise RuntimeError('%s did not finish within %d s\n%s' % (program, timeout, err.decode(errors='replace')[-4000:]))
+
+    result = None
+    for line in out.decode(errors='replace').splitlines():
+        if line.startswith('BENCH-RESULT '):
+            result = json.loads(line[len('BENCH-RESULT '):])
+    if result is None or proc.returncode != 0:
+        raise RuntimeError('%s exited with %s without a result\n%s'
+                           % (program, proc.returncode, err.decode(errors='replace')[-4000:]))
+
+    # Both clocks are CLOCK_MONOTONIC (g_get_monotonic_time, time.monotonic_ns).
+    result['startup_ms'] = (result['first_answer_us'] * 1000 - start_ns) / 1e6
+    result['stderr'] = err.decode(errors='replace')
+    return result
+
+
+def machine():
+    cpu = '?'
+    try:
+        with open('/proc/cpuinfo') as f:
+            for line in f:
+                if line.startswith('model name'):
+                    cpu = line.split(':', 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    webkit = '?'
+    try:
+        webkit = subprocess.run(['pkg-config', '--modversion', 'webkitgtk-6.0'],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    distro = platform.system()
+    try:
+        with open('/etc/os-release') as f:
+            fields = dict(line.rstrip('\n').split('=', 1) for line in f if '=' in line)
+            distro = fields.get('PRETTY_NAME', distro).strip('"')
+    except OSError:
+        pass
+    return '%d × %s, %s, WebKitGTK %s, %s' % (os.cpu_count() or 0, cpu, distro, webkit,
+                                              'Xvfb' if 'xvfb' in os.environ.get('XAUTHORITY', '').lower()
+                                              or os.environ.get('BENCH_XVFB') else 'display ' + os.environ.get('DISPLAY', '?'))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--build-dir', default='_build-bench', help='the meson build directory')
+    parser.add_argument('--rounds', type=int, default=None, help='rounds of baseline then tauri-gtk (default 5)')
+    parser.add_argument('--quick', action='store_true', help='small counts, one round: a smoke run')
+    parser.add_argument('--json', help='also write every run’s raw figures to this file')
+    parser.add_argument('--timeout', type=int, default=600, help='seconds one run may take')
+    args = parser.parse_args()
+
+    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+        print('run-bench: no display; run it under xvfb-run, or use make bench', file=sys.stderr)
+        return 77
+
+    params = QUICK_PARAMS if args.quick else FULL_PARAMS
+    rounds = args.rounds or (1 if args.quick else 5)
+    binaries = {}
+    for program, name in PROGRAMS:
+        path = os.path.join(args.build_dir, 'bench', name)
+        if not os.access(path, os.X_OK):
+            print('run-bench: %s is missing; build with -Dbenchmarks=true' % path, file=sys.stderr)
+            return 1
+        binaries[program] = path
+
+    home = tempfile.mkdtemp(prefix='tauri-gtk-bench-')
+    env = dict(os.environ)
+    env.update({
+        'XDG_DATA_HOME': os.path.join(home, 'data'),
+        'XDG_CACHE_HOME': os.path.join(home, 'cache'),
+        'XDG_CONFIG_HOME': os.path.join(home, 'config'),
+        'GSETTINGS_BACKEND': 'memory',
+        'GTK_A11Y': 'none',
+        'NO_AT_BRIDGE': '1',
+        'BENCH_PARAMS': json.dumps(params),
+    })
+
+    runs = {program: [] for program, _ in PROGRAMS}
+    failures = []
+    try:
+        if not args.quick:
+            # Warm the page cache and the dynamic linker's caches for both.
+            for program, _ in PROGRAMS:
+                print('warm-up: %s' % program, file=sys.stderr, flush=True)
+                run_once(binaries[program], program, env, args.timeout)
+        for round_index in range(rounds):
+            for program, _ in PROGRAMS:
+                print('round %d/%d: %s' % (round_index + 1, rounds, program), file=sys.stderr, flush=True)
+                result = run_once(binaries[program], program, env, args.timeout)
+                errors = dig(result, 'page', 'errors') or []
+                if errors:
+                    failures.append((program, errors))
+                runs[program].append(result)
+    except RuntimeError as error:
+        print('run-bench: %s' % error, file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+    if args.json:
+        with open(args.json, 'w') as f:
+            json.dump({'params': params, 'runs': runs}, f, indent=1)
+
+    print()
+    print('tauri-gtk benchmark, %s' % datetime.datetime.now().strftime('%Y-%m-%d %H:%M'))
+    print('Machine: %s' % machine())
+    print('%d round(s), each a fresh process of both programs, baseline first; '
+          'median (min–max) over the rounds.' % rounds)
+    print()
+    header = ['metric', 'unit', 'baseline', 'tauri-gtk', 'tauri-gtk vs baseline', 'target', 'met']
+    lines = []
+    for metric in metrics(params):
+        base_med, base_text = summarize([metric.extract(r) for r in runs['baseline']], metric.digits)
+        tauri_med, tauri_text = summarize([metric.extract(r) for r in runs['tauri-gtk']], metric.digits)
+        comparison, met = compare(metric, base_med, tauri_med)
+        lines.append([metric.label, metric.unit, base_text, tauri_text, comparison,
+                      target_text(metric), '' if met is None else ('yes' if met else 'NO')])
+    print('| ' + ' | '.join(header) + ' |')
+    print('|' + '|'.join(['---'] * 2 + ['---:'] * 3 + ['---'] * 2) + '|')
+    for line in lines:
+        print('| ' + ' | '.join(line) + ' |')
+    print()
+
+    if failures:
+        for program, errors in failures:
+            for error in errors:
+                print('run-bench: %s: %s' % (program, error), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
