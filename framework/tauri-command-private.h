@@ -26,5 +26,6 @@ gpointer          _tauri_command_get_user_data   (TauriCommand     *self);
 gboolean          _tauri_command_validate        (TauriCommand     *self,
                                                   JsonObject       *arguments,
                                                   GError          **error);
+const TauriTypeSpec *_tauri_command_get_result_spec (TauriCommand *self);
 
 G_END_DECLS

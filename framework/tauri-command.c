@@ -50,6 +50,11 @@
  * A command created with a %NULL handler is answered by a handler of the
  * registry's [signal@CommandRegistry::command] signal.
  *
+ * A command may also declare the type of the value it resolves with, in the
+ * same notation ([method@Command.set_result_type]). The parameters and the
+ * result type are what the typed TypeScript bindings that every
+ * [class@App] prints with `--print-bindings` are made of.
+ *
  * Since: 0.1
  */
 
@@ -68,6 +73,7 @@ struct _TauriCommand
   char                   *name;
   TauriCommandFlags       flags;
   GPtrArray              *params;           /* (element-type TauriParam) */
+  TauriTypeSpec          *result_type;      /* (nullable): undeclared */
 
   HandlerKind             kind;
   union {
@@ -100,6 +106,7 @@ tauri_command_finalize (GObject *object)
     self->destroy (self->user_data);
 
   g_clear_pointer (&self->params, g_ptr_array_unref);
+  g_clear_pointer (&self->result_type, _tauri_type_spec_free);
   g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (tauri_command_parent_class)->finalize (object);
@@ -524,6 +531,97 @@ tauri_command_get_parameter_optional (TauriCommand *self,
   g_return_val_if_fail (position < self->params->len, FALSE);
 
   return _tauri_command_get_param (self, position)->optional;
+}
+
+/**
+ * tauri_command_get_result_type:
+ * @self: a command
+ *
+ * Gets the type of the value the command resolves with, written as in a
+ * parameter list, such as `string` or `object<DemoCustomResponse>`.
+ *
+ * Returns: (nullable): the result type, or %NULL if the command does not
+ *   declare one
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_command_get_result_type (TauriCommand *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), NULL);
+
+  return self->result_type != NULL ? self->result_type->text : NULL;
+}
+
+/**
+ * tauri_command_set_result_type:
+ * @self: a command
+ * @type: (nullable): the result type, such as `"string"`, `"array<integer>"`
+ *   or `"object<DemoCustomResponse>"`, or %NULL to declare none
+ *
+ * Declares the type of the value the command resolves with, in the notation
+ * of a parameter list (see [class@Command]): the return type of a Tauri
+ * command. A type named by `object<TypeName>` must be registered already.
+ *
+ * The declaration documents the command; the value a handler answers with is
+ * not checked against it. The TypeScript bindings that `--print-bindings`
+ * prints use it as the type of the promise the command's function returns,
+ * `unknown` when there is none:
+ *
+ * ```c
+ * command = tauri_command_new ("greeting", NULL, TAURI_COMMAND_FLAGS_NONE,
+ *                              greeting, NULL, NULL);
+ * tauri_command_set_result_type (command, "string");
+ * ```
+ *
+ * ```ts
+ * export function greeting(): Promise<string>
+ * ```
+ *
+ * A command resolves with `null` when its handler answers with no value:
+ * declare it as `null`.
+ *
+ * Since: 0.1
+ */
+void
+tauri_command_set_result_type (TauriCommand *self,
+                               const char   *type)
+{
+  g_autoptr(TauriTypeSpec) spec = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TAURI_IS_COMMAND (self));
+
+  if (type != NULL)
+    {
+      const char *cursor = type;
+
+      spec = _tauri_type_spec_parse (&cursor, &error);
+      while (spec != NULL && g_ascii_isspace (*cursor))
+        cursor++;
+      if (spec != NULL && *cursor != '\0')
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     "unexpected “%s” after the type", cursor);
+
+      /* Like a parameter list, a result type is part of the program. */
+      if (error != NULL)
+        {
+          g_critical ("Invalid result type “%s” for command “%s”: %s",
+                      type, self->name, error->message);
+          return;
+        }
+    }
+
+  g_clear_pointer (&self->result_type, _tauri_type_spec_free);
+  self->result_type = g_steal_pointer (&spec);
+}
+
+const TauriTypeSpec *
+_tauri_command_get_result_spec (TauriCommand *self)
+{
+  g_assert (TAURI_IS_COMMAND (self));
+
+  return self->result_type;
 }
 
 const TauriParam *

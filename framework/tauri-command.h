@@ -153,5 +153,10 @@ const char        *tauri_command_get_parameter_type   (TauriCommand            *
 TAURI_AVAILABLE_IN_ALL
 gboolean           tauri_command_get_parameter_optional (TauriCommand          *self,
                                                        guint                    position);
+TAURI_AVAILABLE_IN_ALL
+const char        *tauri_command_get_result_type      (TauriCommand            *self);
+TAURI_AVAILABLE_IN_ALL
+void               tauri_command_set_result_type      (TauriCommand            *self,
+                                                       const char              *type);
 
 G_END_DECLS
