@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Runs an example app written in another language against the bindings
+check page (tests/bindings-frontend), and reports as TAP.
+
+    test-bindings.py LANGUAGE -- COMMAND [ARG...]
+
+COMMAND starts the example app; it gets `--dev --frontend <the page>`, so
+that the page's console reaches standard error as `console.log: <text>`.
+The page calls every command of the demo, checks each answer, prints one
+`ok - ...` or `not ok - ...` line per check and closes its windows, which
+quits the app. This script turns those lines into TAP, and checks what the
+app printed itself and how it exited.
+"""
+
+import os
+import subprocess
+import sys
+
+TIMEOUT = 120
+
+
+class Tap:
+    def __init__(self):
+        self.count = 0
+        self.failed = 0
+
+    def check(self, ok, name, diagnostics=None):
+        self.count += 1
+        print(f'{"ok" if ok else "not ok"} {self.count} - {name}')
+        if not ok:
+            self.failed += 1
+            for line in (diagnostics or '').splitlines():
+                print(f'# {line}')
+
+    def done(self):
+        print(f'1..{self.count}')
+        return 1 if self.failed else 0
+
+
+def main(argv):
+    if len(argv) < 4 or argv[2] != '--':
+        print(__doc__, file=sys.stderr)
+        return 2
+
+    language, command = argv[1], argv[3:]
+    frontend = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'bindings-frontend')
+    tap = Tap()
+
+    try:
+        run = subprocess.run(command + ['--dev', '--frontend', frontend],
+                             stdin=subprocess.DEVNULL, capture_output=True,
+                             text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired as timeout:
+        out = timeout.stderr.decode(errors='replace') if timeout.stderr else ''
+        tap.check(False, f'the {language} example quits within {TIMEOUT} s', out)
+        return tap.done()
+
+    console = [line[len('console.log: '):] for line in run.stderr.splitlines()
+               if line.startswith('console.log: ')]
+
+    # The page's own checks, one TAP line each.
+    for line in console:
+        if line.startswith('ok - '):
+            tap.check(True, line[len('ok - '):])
+        elif line.startswith('not ok - '):
+            tap.check(False, line[len('not ok - '):].split(': ', 1)[0], line)
+
+    tap.check(any(line.startswith('done: ') and line.endswith(' 0 failed') for line in console),
+              'the page ran every check', run.stderr)
+    tap.check(f'value greeting "Hello from {language}!"' in console,
+              f'greeting answers "Hello from {language}!"', '\n'.join(console))
+    tap.check('second window: "second"' in console,
+              'the second window knows its label', '\n'.join(console))
+
+    # What the handlers printed, as demo-app.c does.
+    stdout = run.stdout.splitlines()
+    for expected in ['I was invoked from JS!',
+                     'I was invoked from JS, with this message: Hello!',
+                     'Called from main']:
+        tap.check(expected in stdout, f'the app prints "{expected}"', run.stdout)
+
+    tap.check(run.returncode == 0,
+              f'the app quits with status 0 once its windows close (got {run.returncode})',
+              run.stderr)
+    return tap.done()
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
