@@ -60,7 +60,7 @@ demo: build
 	fi
 
 $(TESTBUILDDIR)/build.ninja:
-	meson setup $(TESTBUILDDIR) -Dwerror=true --fatal-meson-warnings
+	meson setup $(TESTBUILDDIR) -Dwerror=true --fatal-meson-warnings -Ddocumentation=true
 
 test-build: deps $(TESTBUILDDIR)/build.ninja
 	meson compile -C $(TESTBUILDDIR)

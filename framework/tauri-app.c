@@ -39,6 +39,26 @@
  * }
  * ```
  *
+ * The same application in Python, where the virtual function is
+ * `do_register_commands()` (in GJS, `vfunc_register_commands()`; in Vala,
+ * an override of `register_commands()`):
+ *
+ * ```python
+ * class DemoApp(Tauri.App):
+ *     def do_register_commands(self, registry):
+ *         registry.add(Tauri.Command.new('greeting', None, Tauri.CommandFlags.NONE,
+ *                                        self.greeting))
+ *
+ *     def greeting(self, invocation):
+ *         invocation.return_string('Hello from Python!')
+ *
+ * DemoApp(application_id='io.github.taurigtk.Demo').run(sys.argv)
+ * ```
+ *
+ * The application opens a window labelled "main" when it is activated;
+ * [method@App.open_window] opens more, and [method@App.get_window] finds an
+ * open one by its label.
+ *
  * The front end is served from `tauri://localhost/`. By default it comes
  * from the application's resources, under the `frontend/` folder of the
  * resource base path (`/io/github/taurigtk/Demo/frontend/index.html` for the

@@ -41,6 +41,25 @@
  * g_signal_connect (registry, "command::greeting", G_CALLBACK (greeting_cb), NULL);
  * ```
  *
+ * ```python
+ * def on_greeting(registry, invocation):
+ *     invocation.return_string('Hello from Python!')
+ *     return True
+ *
+ * registry.connect('command::greeting', on_greeting)
+ * ```
+ *
+ * A command connected this way alone has no declared parameters, and its
+ * arguments are not checked. To have them checked, also add a command of
+ * that name created with a %NULL handler:
+ *
+ * ```c
+ * tauri_command_registry_add (registry,
+ *                             tauri_command_new ("open_window", "label: string",
+ *                                                TAURI_COMMAND_FLAGS_NONE, NULL, NULL, NULL));
+ * g_signal_connect (registry, "command::open_window", G_CALLBACK (open_window_cb), app);
+ * ```
+ *
  * Since: 0.1
  */
 

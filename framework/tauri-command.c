@@ -50,6 +50,21 @@
  * A command created with a %NULL handler is answered by a handler of the
  * registry's [signal@CommandRegistry::command] signal.
  *
+ * From Python, GJS and Vala, [ctor@Command.new] takes any callable, and the
+ * handler answers at once or later, from its language's asynchronous code:
+ *
+ * ```python
+ * def slow_sum(invocation):
+ *     def done():
+ *         invocation.return_double(invocation.get_double('a') + invocation.get_double('b'))
+ *         return GLib.SOURCE_REMOVE
+ *
+ *     GLib.timeout_add(invocation.get_int('delay_ms'), done)
+ *
+ * registry.add(Tauri.Command.new('slow_sum', 'a: number, b: number, delay_ms: integer',
+ *                                Tauri.CommandFlags.NONE, slow_sum))
+ * ```
+ *
  * A command may also declare the type of the value it resolves with, in the
  * same notation ([method@Command.set_result_type]). The parameters and the
  * result type are what the typed TypeScript bindings that every
@@ -312,6 +327,12 @@ tauri_command_new (const char        *name,
  * Creates a command whose handler is a blocking function run on the GTask
  * thread pool, like an `async` Tauri command: the main loop keeps running
  * while it works, and its result is sent to the page from the main thread.
+ *
+ * The handler must not touch GTK, WebKit or anything else of the main
+ * thread; see [callback@CommandThreadFunc]. From Python the handler runs on
+ * the worker thread holding the interpreter lock, and a `GLib.Error` it
+ * raises rejects the call. GJS cannot run JavaScript on another thread: use
+ * [ctor@Command.new] there, and answer later.
  *
  * Returns: (transfer full): a new command
  *

@@ -29,6 +29,52 @@
  * message (a string) or with the JSON value given to
  * [method@Invocation.return_error_value].
  *
+ * To answer later, keep a reference, for example as the user data of a GIO
+ * asynchronous call, and answer from its callback:
+ *
+ * ```c
+ * static void
+ * contents_loaded_cb (GObject      *object,
+ *                     GAsyncResult *result,
+ *                     gpointer      user_data)
+ * {
+ *   g_autoptr(TauriInvocation) invocation = user_data;
+ *   g_autoptr(GError) error = NULL;
+ *   g_autofree char *contents = NULL;
+ *
+ *   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, NULL, NULL, &error))
+ *     tauri_invocation_return_gerror (invocation, error);
+ *   else
+ *     tauri_invocation_return_string (invocation, contents);
+ * }
+ *
+ * static void
+ * read_file (TauriInvocation *invocation,
+ *            gpointer         user_data)
+ * {
+ *   g_autoptr(GFile) file = g_file_new_for_path (tauri_invocation_get_string (invocation, "path"));
+ *
+ *   g_file_load_contents_async (file, tauri_invocation_get_cancellable (invocation),
+ *                               contents_loaded_cb, g_object_ref (invocation));
+ * }
+ * ```
+ *
+ * In Python, a closure keeps the invocation:
+ *
+ * ```python
+ * def read_file(invocation):
+ *     def loaded(file, result):
+ *         try:
+ *             _, contents, _ = file.load_contents_finish(result)
+ *         except GLib.Error as error:
+ *             invocation.return_gerror(error)
+ *         else:
+ *             invocation.return_string(contents.decode())
+ *
+ *     file = Gio.File.new_for_path(invocation.get_string('path'))
+ *     file.load_contents_async(invocation.get_cancellable(), loaded)
+ * ```
+ *
  * Since: 0.1
  */
 

@@ -17,6 +17,20 @@
  * `window.close()`, the window closes; commands still running for it are
  * cancelled, and their answers are dropped.
  *
+ * A command created with %TAURI_COMMAND_FLAGS_WITH_WINDOW gets the window
+ * its call came from, like a Tauri command with `with_window`:
+ *
+ * ```c
+ * static void
+ * window_label (TauriInvocation *invocation,
+ *               gpointer         user_data)
+ * {
+ *   TauriWindow *window = tauri_invocation_get_window (invocation);
+ *
+ *   tauri_invocation_return_string (invocation, tauri_window_get_label (window));
+ * }
+ * ```
+ *
  * Since: 0.1
  */
 
