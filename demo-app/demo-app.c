@@ -7,7 +7,8 @@
 
 /*
  * The commands of Tauri's "Create Rust Commands" guide, in C, one per
- * example, and two more that show windows at work.
+ * example, two more that show windows at work, and the channel, raw bytes
+ * and events that a front end written with @tauri-apps/api uses.
  */
 
 struct _DemoApp
@@ -172,6 +173,70 @@ my_custom_command_finish (TauriInvocation  *invocation,
   return tauri_json_from_object (G_OBJECT (response));
 }
 
+/* What each command resolves with, like the return type of a Rust command:
+ * the typed TypeScript bindings (`--print-bindings`) are made of these and
+ * of the parameter lists. tests/ts/demo-bindings.ts holds what they give. */
+static const struct {
+  const char *command;
+  const char *type;
+} result_types[] = {
+  { "hello",             "null" },
+  { "log_message",       "null" },
+  { "greeting",          "string" },
+  { "try_operation",     "string" },
+  { "slow_sum",          "number" },
+  { "window_label",      "string" },
+  { "open_window",       "null" },
+  { "my_custom_command", "object<DemoCustomResponse>" },
+};
+
+/* Channels: counts on a worker thread, each number a message to the page,
+ * which receives them in order, then the end. */
+static JsonNode *
+stream_numbers (TauriInvocation  *invocation,
+                GCancellable     *cancellable,
+                gpointer          user_data,
+                GError          **error)
+{
+  g_autoptr(TauriChannel) on_number = tauri_invocation_dup_channel (invocation, "on_number");
+  gint64 count = tauri_invocation_get_int (invocation, "count");
+
+  for (gint64 i = 0; i < count; i++)
+    {
+      char number[24];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, i);
+      tauri_channel_send_json (on_number, number);
+    }
+  tauri_channel_close (on_number);
+
+  return json_node_init_int (json_node_alloc (), count);
+}
+
+/* Raw bytes: invoke('echo_bytes', uint8array) resolves with an ArrayBuffer
+ * of the same bytes, without JSON or base64 on the way. */
+static void
+echo_bytes (TauriInvocation *invocation,
+            gpointer         user_data)
+{
+  tauri_invocation_return_bytes (invocation, tauri_invocation_get_bytes (invocation, "data"));
+}
+
+/* Events: a page that emits demo://ping gets demo://pong back, with the
+ * same payload, in the window it came from. */
+static void
+ping_cb (TauriApp    *app,
+         const char  *event,
+         JsonNode    *payload,
+         TauriWindow *source,
+         gpointer     user_data)
+{
+  if (source != NULL)
+    tauri_app_emit_to (app, tauri_window_get_label (source), "demo://pong", payload);
+}
+
 static void
 demo_app_register_commands (TauriApp             *app,
                             TauriCommandRegistry *registry)
@@ -207,6 +272,21 @@ demo_app_register_commands (TauriApp             *app,
                                                        my_custom_command_async,
                                                        my_custom_command_finish,
                                                        NULL, NULL));
+  tauri_command_registry_add (registry,
+                              tauri_command_new_thread ("stream_numbers",
+                                                        "count: integer, on_number: channel<integer>",
+                                                        TAURI_COMMAND_FLAGS_NONE,
+                                                        stream_numbers, NULL, NULL));
+  tauri_command_registry_add (registry,
+                              tauri_command_new ("echo_bytes", "data: bytes", TAURI_COMMAND_FLAGS_NONE,
+                                                 echo_bytes, NULL, NULL));
+  g_signal_connect (app, "event::demo://ping", G_CALLBACK (ping_cb), NULL);
+
+  /* object<DemoCustomResponse> names a type that must be registered. */
+  g_type_ensure (DEMO_TYPE_CUSTOM_RESPONSE);
+  for (guint i = 0; i < G_N_ELEMENTS (result_types); i++)
+    tauri_command_set_result_type (tauri_command_registry_lookup (registry, result_types[i].command),
+                                   result_types[i].type);
 }
 
 static void

@@ -18,5 +18,9 @@ gboolean              _tauri_app_is_trusted_uri      (TauriApp   *self,
                                                       const char *uri);
 gboolean              _tauri_app_get_automation      (TauriApp   *self);
 void                  _tauri_app_register_builtins   (TauriApp   *self);
+void                  _tauri_app_emit_event_signal   (TauriApp    *self,
+                                                      const char  *event,
+                                                      JsonNode    *payload,
+                                                      TauriWindow *source);
 
 G_END_DECLS

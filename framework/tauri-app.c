@@ -8,6 +8,8 @@
 
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
+#include "tauri-bindings-private.h"
+#include "tauri-events-private.h"
 #include "tauri-screenshot-private.h"
 #include "tauri-window-private.h"
 
@@ -72,7 +74,11 @@
  *   on standard error as `console.<level>: <text>`;
  * - `--screenshot FILE`: once the main window's page has loaded and
  *   settled, save a PNG of it and quit;
- * - `--automation`: let WebDriver (`WebKitWebDriver`) drive the application.
+ * - `--automation`: let WebDriver (`WebKitWebDriver`) drive the application;
+ * - `--print-bindings`: print typed TypeScript bindings for the commands, a
+ *   module that imports `invoke` from `@tauri-apps/api/core`, and exit;
+ *   `--print-global-bindings` prints them calling `window.__TAURI__` instead,
+ *   and `--print-global-types` the declarations of `window.__TAURI__`.
  *
  * The application quits when its last window closes.
  *
@@ -101,6 +107,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_TYPE_WITH_PRIVATE (TauriApp, tauri_app, GTK_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
@@ -112,6 +125,12 @@ static const GOptionEntry option_entries[] = {
     N_("Save a PNG of the main window once its page has settled, then quit"), N_("FILE") },
   { "automation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Let WebDriver drive the application"), NULL },
+  { "print-bindings", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print TypeScript bindings for the commands and exit"), NULL },
+  { "print-global-bindings", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print TypeScript bindings that call window.__TAURI__ and exit"), NULL },
+  { "print-global-types", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print TypeScript declarations of window.__TAURI__ and exit"), NULL },
   { NULL }
 };
 
@@ -129,6 +148,11 @@ tauri_app_handle_local_options (GApplication *application,
   TauriAppPrivate *priv = tauri_app_get_instance_private (self);
   const char *frontend = NULL;
   const char *screenshot = NULL;
+  int status;
+
+  /* Before anything that registers the application or needs a display. */
+  if ((status = _tauri_bindings_handle_options (self, options)) >= 0)
+    return status;
 
   if (g_variant_dict_lookup (options, "frontend", "&s", &frontend))
     {
@@ -228,6 +252,7 @@ tauri_app_startup (GApplication *application)
 
   setup_web_context (self);
   _tauri_app_register_builtins (self);
+  _tauri_events_register (self);
 
   if (TAURI_APP_GET_CLASS (self)->register_commands != NULL)
     TAURI_APP_GET_CLASS (self)->register_commands (self, priv->registry);
@@ -432,6 +457,28 @@ tauri_app_class_init (TauriAppClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TauriApp::event:
+   * @self: the application
+   * @event: the event's name
+   * @payload: (nullable): the event's payload
+   * @source: (nullable): the window whose page emitted the event, or %NULL
+   *   for an event the application emitted
+   *
+   * Emitted for every event, with the event's name as the detail: those the
+   * pages emit with `emit()` and `emitTo()` of `@tauri-apps/api/event`, and
+   * those the application emits with [method@App.emit] and
+   * [method@App.emit_to]. Connect to `event::demo://ping` to hear one event.
+   *
+   * Since: 0.1
+   */
+  signals[SIGNAL_EVENT] =
+    g_signal_new ("event",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, JSON_TYPE_NODE, TAURI_TYPE_WINDOW);
 }
 
 static void
@@ -576,6 +623,70 @@ tauri_app_open_window (TauriApp    *self,
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
+}
+
+/**
+ * tauri_app_emit:
+ * @self: an application
+ * @event: the event's name: letters, digits, `-`, `/`, `:` and `_`
+ * @payload: (nullable): the payload, or %NULL for `null`
+ *
+ * Emits an event to every listener of every window, as Tauri's
+ * `app.emit()`: the pages' `listen()` callbacks receive
+ * `{event, id, payload}`, and the [signal@App::event] signal is emitted.
+ * An event emitted before a page listens is not kept for it.
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_emit (TauriApp   *self,
+                const char *event,
+                JsonNode   *payload)
+{
+  g_return_if_fail (TAURI_IS_APP (self));
+  g_return_if_fail (_tauri_event_name_is_valid (event));
+
+  _tauri_events_emit (self, event, payload, NULL, NULL);
+}
+
+/**
+ * tauri_app_emit_to:
+ * @self: an application
+ * @label: the label of the window the event is for
+ * @event: the event's name: letters, digits, `-`, `/`, `:` and `_`
+ * @payload: (nullable): the payload, or %NULL for `null`
+ *
+ * Emits an event to one window, as Tauri's `app.emit_to(label, …)`: its
+ * page's listeners hear it, and so do the listeners of any window that
+ * listen to every target (`listen()` without a target).
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_emit_to (TauriApp   *self,
+                   const char *label,
+                   const char *event,
+                   JsonNode   *payload)
+{
+  TauriEventTarget target = { TAURI_EVENT_TARGET_ANY_LABEL, label };
+
+  g_return_if_fail (TAURI_IS_APP (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (_tauri_event_name_is_valid (event));
+
+  _tauri_events_emit (self, event, payload, &target, NULL);
+}
+
+void
+_tauri_app_emit_event_signal (TauriApp    *self,
+                              const char  *event,
+                              JsonNode    *payload,
+                              TauriWindow *source)
+{
+  g_assert (TAURI_IS_APP (self));
+
+  /* Never quark an event name from a page; one no handler named has none. */
+  g_signal_emit (self, signals[SIGNAL_EVENT], g_quark_try_string (event), event, payload, source);
 }
 
 /**

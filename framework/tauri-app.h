@@ -7,6 +7,7 @@
 #endif
 
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
 #include "tauri-command-registry.h"
 #include "tauri-types.h"
@@ -52,6 +53,15 @@ TAURI_AVAILABLE_IN_ALL
 TauriWindow          *tauri_app_open_window        (TauriApp           *self,
                                                     const char         *label,
                                                     GError            **error);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_emit               (TauriApp           *self,
+                                                    const char         *event,
+                                                    JsonNode           *payload);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_emit_to            (TauriApp           *self,
+                                                    const char         *label,
+                                                    const char         *event,
+                                                    JsonNode           *payload);
 TAURI_AVAILABLE_IN_ALL
 const char           *tauri_app_get_frontend       (TauriApp           *self);
 TAURI_AVAILABLE_IN_ALL

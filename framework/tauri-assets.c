@@ -6,11 +6,15 @@
 
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
+#include "tauri-window-private.h"
 
 /*
  * The tauri:// scheme: serves the front end from the app's resources or from
- * a directory, at tauri://localhost/.
+ * a directory, at tauri://localhost/, and takes the calls whose body is raw
+ * bytes at tauri://localhost/__tauri_ipc__/<command>.
  */
+
+#define IPC_PATH "/__tauri_ipc__/"
 
 static const struct {
   const char *extension;
@@ -155,6 +159,20 @@ request_cb (WebKitURISchemeRequest *request,
   if (uri == NULL || g_strcmp0 (g_uri_get_host (uri), "localhost") != 0)
     {
       finish_with_status (request, 404, "Not Found");
+      return;
+    }
+
+  if (g_str_has_prefix (g_uri_get_path (uri), IPC_PATH))
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (webkit_uri_scheme_request_get_web_view (request)),
+                                                   TAURI_TYPE_WINDOW);
+      g_autofree char *name = g_uri_unescape_string (g_uri_get_path (uri) + strlen (IPC_PATH), NULL);
+      TauriBridge *bridge = window ? _tauri_window_get_bridge (TAURI_WINDOW (window)) : NULL;
+
+      if (bridge != NULL && name != NULL)
+        _tauri_bridge_handle_ipc_request (bridge, request, name);
+      else
+        finish_with_status (request, 404, "Not Found");
       return;
     }
 

@@ -15,9 +15,24 @@ G_DECLARE_FINAL_TYPE (TauriBridge, tauri_bridge, TAURI, BRIDGE, GObject)
 /* The script world the native half of the bridge lives in. */
 #define TAURI_BRIDGE_WORLD "tauri-gtk"
 
-TauriBridge              *_tauri_bridge_new                 (TauriWindow *window) G_GNUC_WARN_UNUSED_RESULT;
-WebKitUserContentManager *_tauri_bridge_get_content_manager (TauriBridge *self);
-guint                     _tauri_bridge_get_n_pending       (TauriBridge *self);
-void                      _tauri_bridge_abandon_calls       (TauriBridge *self);
+TauriBridge              *_tauri_bridge_new                 (TauriWindow            *window) G_GNUC_WARN_UNUSED_RESULT;
+WebKitUserContentManager *_tauri_bridge_get_content_manager (TauriBridge            *self);
+TauriWindow              *_tauri_bridge_get_window          (TauriBridge            *self);
+guint                     _tauri_bridge_get_n_pending       (TauriBridge            *self);
+guint                     _tauri_bridge_get_generation      (TauriBridge            *self);
+GPtrArray                *_tauri_bridge_get_listeners       (TauriBridge            *self);
+void                      _tauri_bridge_push                (TauriBridge            *self,
+                                                             guint                   generation,
+                                                             guint32                 callback_id,
+                                                             const char             *data,
+                                                             gsize                   length);
+void                      _tauri_bridge_push_items          (TauriBridge            *self,
+                                                             guint                   generation,
+                                                             const char             *items,
+                                                             gsize                   length);
+void                      _tauri_bridge_handle_ipc_request  (TauriBridge            *self,
+                                                             WebKitURISchemeRequest *request,
+                                                             const char             *name);
+void                      _tauri_bridge_abandon_calls       (TauriBridge            *self);
 
 G_END_DECLS

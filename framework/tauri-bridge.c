@@ -8,19 +8,28 @@
 #include "tauri-bridge-private.h"
 #include "tauri-command-registry-private.h"
 #include "tauri-error.h"
+#include "tauri-events-private.h"
 #include "tauri-json-private.h"
 #include "tauri-window.h"
 
 /*
  * The native half of the bridge for one window: the WebKit message handler
- * that receives the page's calls and sends each one answer.
+ * that receives the page's calls and sends each one answer, and the queue of
+ * messages pushed to the page (events and channel messages).
  *
  * Trust rests on what this side controls. The handler is registered in an
  * isolated script world, and the only script injected into that world
  * (bridge/ipc.js) is injected into the top frame alone, and only when its
  * URL is on the app's origin: no iframe and no foreign page can reach the
  * handler. Each message is checked again against the page's current URI,
- * in case a navigation is under way.
+ * in case a navigation is under way. Calls whose body is raw bytes come
+ * over the tauri:// scheme instead, and must carry the window's token, which
+ * only its own page was given.
+ *
+ * Pushes travel on a long poll: the page always keeps one message ('p')
+ * waiting for a reply, and the reply is the batch of everything queued
+ * since the last one. An answer to a call never overtakes pushes queued
+ * before it: while pushes wait for the next poll, answers wait too.
  */
 
 #define RESOURCE_PATH "/io/github/taurigtk/Tauri/bridge/"
@@ -35,22 +44,142 @@ struct _TauriBridge
   TauriCommandRegistry     *registry;
   WebKitUserContentManager *content_manager;
   GHashTable               *calls;              /* call id → Call, unowned */
+  guint64                   last_body_call;     /* ids of tauri:// calls, from 2⁶³ */
   char                     *trusted_uri;        /* the page URI last found trusted */
+  char                     *token;              /* the page's proof on tauri:// calls */
   gboolean                  forward_console;
+
+  /* The page now showing; each new page gets a new generation. */
+  guint                     generation;
+  GPtrArray                *listeners;          /* see tauri-events.c */
+
+  WebKitScriptMessageReply *poll;               /* the page's waiting poll, or NULL */
+  JSCContext               *poll_context;
+  GString                  *pushes;             /* "[id,data],[id,data]" waiting */
+  GHashTable               *answer_bytes;       /* id → GBytes the page will fetch */
+  guint64                   last_answer_bytes;
+  GQueue                    held_answers;       /* HeldAnswer, waiting for pushes */
 };
 
 G_DEFINE_FINAL_TYPE (TauriBridge, tauri_bridge, G_TYPE_OBJECT)
+
+/* Where an answer goes: the reply to a script message, or a tauri://
+ * request. Empty once sent or dropped. */
+typedef struct
+{
+  WebKitScriptMessageReply *reply;
+  JSCContext               *context;
+  WebKitURISchemeRequest   *request;
+} ReplyTo;
 
 /* One call waiting for its answer. Owned by its invocation, through the
  * reply closure; the bridge only looks it up to abandon it. */
 typedef struct
 {
-  TauriBridge              *bridge;     /* NULL once the page is gone */
-  guint64                   id;
-  WebKitScriptMessageReply *reply;      /* NULL once abandoned */
-  JSCContext               *context;
-  GWeakRef                  invocation;
+  TauriBridge *bridge;     /* NULL once the page is gone */
+  guint64      id;         /* the page's id, or one from 2⁶³ for tauri:// calls */
+  ReplyTo      to;
+  GWeakRef     invocation;
 } Call;
+
+/* An answer held back until the pushes queued before it are delivered. */
+typedef struct
+{
+  ReplyTo         to;
+  TauriReplyKind  kind;
+  GBytes         *payload;
+} HeldAnswer;
+
+static gboolean
+reply_to_is_empty (const ReplyTo *to)
+{
+  return to->reply == NULL && to->request == NULL;
+}
+
+static void
+finish_request (WebKitURISchemeRequest *request,
+                guint                   status,
+                const char             *content_type,
+                GBytes                 *body)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (body);
+  g_autoptr(WebKitURISchemeResponse) response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (body));
+
+  SoupMessageHeaders *headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+
+  /* The page reads the type from the headers, which are sent as given. */
+  soup_message_headers_replace (headers, "Content-Type", content_type);
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  webkit_uri_scheme_response_set_http_headers (response, headers);
+  webkit_uri_scheme_response_set_status (response, status, NULL);
+  webkit_uri_scheme_response_set_content_type (response, content_type);
+  webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+/* Sends the answer, and empties @to. */
+static void
+reply_to_send (ReplyTo        *to,
+               TauriReplyKind  kind,
+               GBytes         *payload)
+{
+  if (to->request != NULL)
+    {
+      finish_request (to->request,
+                      kind == TAURI_REPLY_ERROR ? 400 : 200,
+                      kind == TAURI_REPLY_OK_BYTES ? "application/octet-stream" : "application/json",
+                      payload);
+    }
+  else if (to->reply != NULL && kind == TAURI_REPLY_ERROR)
+    {
+      /* Payloads in JSON are always followed by a NUL byte. */
+      webkit_script_message_reply_return_error_message (to->reply, g_bytes_get_data (payload, NULL));
+    }
+  else if (to->reply != NULL)
+    {
+      g_autoptr(JSCValue) value = NULL;
+      gsize size = 0;
+      gconstpointer data = g_bytes_get_data (payload, &size);
+
+      /* Built in the message's own context: a value from another JSC VM
+       * would corrupt WebKit's allocator. The ArrayBuffer borrows the bytes. */
+      if (kind == TAURI_REPLY_OK_BYTES)
+        value = jsc_value_new_array_buffer (to->context, (gpointer) data, size,
+                                            (GDestroyNotify) g_bytes_unref, g_bytes_ref (payload));
+      else
+        value = jsc_value_new_string_from_bytes (to->context, payload);
+
+      webkit_script_message_reply_return_value (to->reply, value);
+    }
+
+  g_clear_object (&to->request);
+  g_clear_pointer (&to->reply, webkit_script_message_reply_unref);
+  g_clear_object (&to->context);
+}
+
+/* Forgets where the answer would go; a tauri:// request still has to end. */
+static void
+reply_to_clear (ReplyTo *to)
+{
+  if (to->request != NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                      "The page is gone");
+
+      webkit_uri_scheme_request_finish_error (to->request, error);
+    }
+
+  g_clear_object (&to->request);
+  g_clear_pointer (&to->reply, webkit_script_message_reply_unref);
+  g_clear_object (&to->context);
+}
+
+static void
+held_answer_free (HeldAnswer *held)
+{
+  reply_to_clear (&held->to);
+  g_bytes_unref (held->payload);
+  g_free (held);
+}
 
 static void
 call_free (Call *call)
@@ -58,8 +187,7 @@ call_free (Call *call)
   if (call->bridge != NULL)
     g_hash_table_remove (call->bridge->calls, &call->id);
 
-  g_clear_pointer (&call->reply, webkit_script_message_reply_unref);
-  g_clear_object (&call->context);
+  reply_to_clear (&call->to);
   g_weak_ref_clear (&call->invocation);
   g_free (call);
 }
@@ -72,9 +200,64 @@ call_abandon (Call *call)
   /* The page will never read the answer: let the handler stop early, and
    * drop the answer when it comes. */
   call->bridge = NULL;
-  g_clear_pointer (&call->reply, webkit_script_message_reply_unref);
+  reply_to_clear (&call->to);
   if (invocation != NULL)
     _tauri_invocation_cancel (invocation);
+}
+
+static void
+send_pushes (TauriBridge *self)
+{
+  g_autoptr(JSCValue) batch = NULL;
+  g_autoptr(GBytes) text = NULL;
+
+  g_assert (self->poll != NULL);
+
+  g_string_prepend_c (self->pushes, '[');
+  g_string_append_c (self->pushes, ']');
+  text = g_string_free_to_bytes (g_steal_pointer (&self->pushes));
+  self->pushes = g_string_new (NULL);
+
+  batch = jsc_value_new_string_from_bytes (self->poll_context, text);
+  webkit_script_message_reply_return_value (self->poll, batch);
+  g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
+  g_clear_object (&self->poll_context);
+}
+
+/* Delivers what can be delivered: the pushes, if the page is waiting for
+ * them, then the answers that waited for those pushes. */
+static void
+flush (TauriBridge *self)
+{
+  if (self->pushes->len > 0)
+    {
+      if (self->poll == NULL)
+        return;
+      send_pushes (self);
+    }
+
+  while (!g_queue_is_empty (&self->held_answers))
+    {
+      HeldAnswer *held = g_queue_pop_head (&self->held_answers);
+
+      reply_to_send (&held->to, held->kind, held->payload);
+      held_answer_free (held);
+    }
+}
+
+/* A script message reply cannot carry an ArrayBuffer: raw bytes wait here,
+ * and the reply tells the page to fetch them over the tauri:// scheme. */
+static GBytes *
+keep_answer_bytes (TauriBridge *self,
+                   GBytes      *bytes)
+{
+  guint64 id = ++self->last_answer_bytes;
+  g_autofree char *marker = g_strdup_printf ("!%" G_GUINT64_FORMAT, id);
+  gsize length = strlen (marker);
+
+  g_hash_table_insert (self->answer_bytes, g_memdup2 (&id, sizeof id), g_bytes_ref (bytes));
+
+  return g_bytes_new_take (g_steal_pointer (&marker), length);
 }
 
 static void
@@ -83,23 +266,61 @@ call_reply_cb (TauriReplyKind  kind,
                gpointer        user_data)
 {
   Call *call = user_data;
+  TauriBridge *self = call->bridge;
+  g_autoptr(GBytes) marker = NULL;
+  HeldAnswer *held;
 
-  if (call->reply == NULL)
+  if (reply_to_is_empty (&call->to))
     return;
 
-  if (kind == TAURI_REPLY_OK)
+  if (kind == TAURI_REPLY_OK_BYTES && call->to.reply != NULL)
     {
-      /* Built in the message's own context: a value from another JSC VM
-       * would corrupt WebKit's allocator. */
-      g_autoptr(JSCValue) value = jsc_value_new_string_from_bytes (call->context, payload);
+      payload = marker = keep_answer_bytes (self, payload);
+      kind = TAURI_REPLY_OK;
+    }
 
-      webkit_script_message_reply_return_value (call->reply, value);
-    }
-  else
+  if (self != NULL)
+    flush (self);
+
+  if (self == NULL || (self->pushes->len == 0 && g_queue_is_empty (&self->held_answers)))
     {
-      /* Payloads are always followed by a NUL byte. */
-      webkit_script_message_reply_return_error_message (call->reply, g_bytes_get_data (payload, NULL));
+      reply_to_send (&call->to, kind, payload);
+      return;
     }
+
+  held = g_new0 (HeldAnswer, 1);
+  held->to = call->to;
+  held->kind = kind;
+  held->payload = g_bytes_ref (payload);
+  memset (&call->to, 0, sizeof call->to);
+  g_queue_push_tail (&self->held_answers, held);
+}
+
+static Call *
+call_new (TauriBridge *self,
+          guint64      id)
+{
+  Call *call = g_new0 (Call, 1);
+
+  call->bridge = self;
+  call->id = id;
+  g_weak_ref_init (&call->invocation, NULL);
+  g_hash_table_replace (self->calls, &call->id, call);
+
+  return call;
+}
+
+/* Keeps a weak reference on the call's invocation, to cancel it if the page
+ * goes away; a call answered at once is gone already. */
+static void
+track_invocation (TauriBridge     *self,
+                  guint64          id,
+                  TauriInvocation *invocation)
+{
+  Call *call = g_hash_table_lookup (self->calls, &id);
+
+  if (call != NULL)
+    g_weak_ref_set (&call->invocation, invocation);
 }
 
 static void
@@ -126,6 +347,17 @@ is_trusted (TauriBridge *self)
   g_free (self->trusted_uri);
   self->trusted_uri = g_strdup (uri);
   return TRUE;
+}
+
+static void
+log_refusal (TauriBridge *self,
+             const char  *what)
+{
+  WebKitWebView *web_view = tauri_window_get_web_view (self->window);
+
+  g_message ("Refused %s from %s in window “%s”: not the app’s own page", what,
+             web_view ? webkit_web_view_get_uri (web_view) : "(no page)",
+             tauri_window_get_label (self->window));
 }
 
 static gboolean
@@ -159,6 +391,16 @@ parse_call_id (const char *start,
   return g_ascii_string_to_unsigned (digits, 10, 1, G_MAXUINT64, id, NULL);
 }
 
+static char *
+describe_too_large (TauriBridge *self,
+                    const char  *name,
+                    gsize        length)
+{
+  return g_strdup_printf ("invalid args for command `%s`: the call is %" G_GSIZE_FORMAT
+                          " bytes, more than the limit of %" G_GSIZE_FORMAT, name, length,
+                          tauri_command_registry_get_max_message_size (self->registry));
+}
+
 /* i<call id>\n<command>\n<JSON arguments> */
 static void
 handle_invoke (TauriBridge              *self,
@@ -175,7 +417,7 @@ handle_invoke (TauriBridge              *self,
   guint64 id = 0;
   Call *call;
 
-  if (name_end == NULL || !parse_call_id (message + 1, id_end, &id))
+  if (name_end == NULL || !parse_call_id (message + 1, id_end, &id) || id >= (G_GUINT64_CONSTANT (1) << 63))
     {
       reply_error (reply, "malformed message");
       return;
@@ -190,31 +432,21 @@ handle_invoke (TauriBridge              *self,
 
   if (length > tauri_command_registry_get_max_message_size (self->registry))
     {
-      g_autofree char *text = g_strdup_printf ("invalid args for command `%s`: the call is %" G_GSIZE_FORMAT
-                                               " bytes, more than the limit of %" G_GSIZE_FORMAT,
-                                               name, length,
-                                               tauri_command_registry_get_max_message_size (self->registry));
+      g_autofree char *text = describe_too_large (self, name, length);
 
       reply_error (reply, text);
       return;
     }
 
-  call = g_new0 (Call, 1);
-  call->bridge = self;
-  call->id = id;
-  call->reply = webkit_script_message_reply_ref (reply);
-  call->context = g_object_ref (context);
-  g_weak_ref_init (&call->invocation, NULL);
-  g_hash_table_replace (self->calls, &call->id, call);
+  call = call_new (self, id);
+  call->to.reply = webkit_script_message_reply_ref (reply);
+  call->to.context = g_object_ref (context);
 
   invocation = _tauri_command_registry_dispatch (self->registry, name,
                                                  name_end + 1, end - name_end - 1,
                                                  self->window,
                                                  call_reply_cb, call, (GDestroyNotify) call_free);
-
-  /* A call answered at once is gone already. */
-  if ((call = g_hash_table_lookup (self->calls, &id)) != NULL)
-    g_weak_ref_set (&call->invocation, invocation);
+  track_invocation (self, id, invocation);
 }
 
 /* c<level> <text> */
@@ -240,6 +472,27 @@ handle_console (TauriBridge *self,
     }
 }
 
+/* p: the page waits for pushes. */
+static void
+handle_poll (TauriBridge              *self,
+             WebKitScriptMessageReply *reply,
+             JSCContext               *context)
+{
+  /* A page polls once at a time; a second poll replaces the first. */
+  if (self->poll != NULL)
+    {
+      g_autoptr(JSCValue) empty = jsc_value_new_string (self->poll_context, "");
+
+      webkit_script_message_reply_return_value (self->poll, empty);
+      g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
+      g_clear_object (&self->poll_context);
+    }
+
+  self->poll = webkit_script_message_reply_ref (reply);
+  self->poll_context = g_object_ref (context);
+  flush (self);
+}
+
 static gboolean
 script_message_cb (WebKitUserContentManager *content_manager,
                    JSCValue                 *value,
@@ -252,10 +505,7 @@ script_message_cb (WebKitUserContentManager *content_manager,
 
   if (!is_trusted (self))
     {
-      WebKitWebView *web_view = tauri_window_get_web_view (self->window);
-
-      g_message ("Refused a call from %s in window “%s”: not the app’s own page",
-                 webkit_web_view_get_uri (web_view), tauri_window_get_label (self->window));
+      log_refusal (self, "a call");
       reply_error (reply, "Command not allowed: the page is not the app’s own");
       return TRUE;
     }
@@ -275,6 +525,10 @@ script_message_cb (WebKitUserContentManager *content_manager,
       handle_invoke (self, message, length, reply, jsc_value_get_context (value));
       break;
 
+    case 'p':
+      handle_poll (self, reply, jsc_value_get_context (value));
+      break;
+
     case 'c':
       handle_console (self, message, length);
       break;
@@ -287,6 +541,179 @@ script_message_cb (WebKitUserContentManager *content_manager,
   return TRUE;
 }
 
+typedef struct
+{
+  TauriBridge            *bridge;
+  WebKitURISchemeRequest *request;
+  char                   *name;
+  GInputStream           *stream;
+  GByteArray             *body;
+} BodyRead;
+
+static void
+body_read_free (BodyRead *read)
+{
+  g_clear_object (&read->bridge);
+  g_clear_object (&read->request);
+  g_clear_object (&read->stream);
+  g_clear_pointer (&read->body, g_byte_array_unref);
+  g_free (read->name);
+  g_free (read);
+}
+
+static void
+finish_request_with_error (WebKitURISchemeRequest *request,
+                           const char             *message)
+{
+  g_autoptr(GBytes) json = _tauri_json_string_to_bytes (message);
+
+  finish_request (request, 400, "application/json", json);
+}
+
+static void
+dispatch_body (BodyRead *read)
+{
+  TauriBridge *self = read->bridge;
+  g_autoptr(TauriInvocation) invocation = NULL;
+  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&read->body));
+  guint64 id = (G_GUINT64_CONSTANT (1) << 63) + ++self->last_body_call;
+  Call *call = call_new (self, id);
+
+  call->to.request = g_steal_pointer (&read->request);
+  invocation = _tauri_command_registry_dispatch_body (self->registry, read->name, body, self->window,
+                                                      call_reply_cb, call, (GDestroyNotify) call_free);
+  track_invocation (self, id, invocation);
+}
+
+static void
+body_chunk_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  BodyRead *read = user_data;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize limit = tauri_command_registry_get_max_message_size (read->bridge->registry);
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      finish_request_with_error (read->request, error->message);
+      body_read_free (read);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      dispatch_body (read);
+      body_read_free (read);
+      return;
+    }
+
+  g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  if (read->body->len > limit)
+    {
+      g_autofree char *text = describe_too_large (read->bridge, read->name, read->body->len);
+
+      finish_request_with_error (read->request, text);
+      body_read_free (read);
+      return;
+    }
+
+  g_input_stream_read_bytes_async (read->stream, 1024 * 1024, G_PRIORITY_DEFAULT, NULL,
+                                   body_chunk_cb, read);
+}
+
+/* GET tauri://localhost/__tauri_ipc__/__bytes__/<id>: raw bytes answered to
+ * a call made with a script message. */
+static void
+send_answer_bytes (TauriBridge            *self,
+                   WebKitURISchemeRequest *request,
+                   const char             *id_text)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 id = 0;
+  gpointer key = NULL;
+
+  if (g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXUINT64, &id, NULL) &&
+      g_hash_table_steal_extended (self->answer_bytes, &id, &key, (gpointer *) &bytes))
+    {
+      g_free (key);
+      finish_request (request, 200, "application/octet-stream", bytes);
+      return;
+    }
+
+  finish_request_with_error (request, "no such answer");
+}
+
+/* POST tauri://localhost/__tauri_ipc__/<command>, with the raw body. */
+void
+_tauri_bridge_handle_ipc_request (TauriBridge            *self,
+                                  WebKitURISchemeRequest *request,
+                                  const char             *name)
+{
+  SoupMessageHeaders *headers = webkit_uri_scheme_request_get_http_headers (request);
+  const char *token = headers ? soup_message_headers_get_one (headers, "Tauri-Token") : NULL;
+  const char *content_length = headers ? soup_message_headers_get_one (headers, "Content-Length") : NULL;
+  g_autoptr(GInputStream) stream = webkit_uri_scheme_request_get_http_body (request);
+  BodyRead *read;
+
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  /* The token was given to the window's own page alone: another frame or
+   * page cannot send it, whatever origin it claims. */
+  if (!is_trusted (self) || g_strcmp0 (token, self->token) != 0)
+    {
+      log_refusal (self, "a tauri:// call");
+      finish_request_with_error (request, "Command not allowed: the page is not the app’s own");
+      return;
+    }
+
+  if (g_str_has_prefix (name, "__bytes__/"))
+    {
+      send_answer_bytes (self, request, name + strlen ("__bytes__/"));
+      return;
+    }
+
+  if (g_strcmp0 (webkit_uri_scheme_request_get_http_method (request), "POST") != 0)
+    {
+      finish_request_with_error (request, "malformed message");
+      return;
+    }
+
+  if (!is_valid_command_name (name, strlen (name)))
+    {
+      finish_request_with_error (request, "invalid command name");
+      return;
+    }
+
+  if (content_length != NULL &&
+      g_ascii_strtoull (content_length, NULL, 10) > tauri_command_registry_get_max_message_size (self->registry))
+    {
+      g_autofree char *text = describe_too_large (self, name, g_ascii_strtoull (content_length, NULL, 10));
+
+      finish_request_with_error (request, text);
+      return;
+    }
+
+  read = g_new0 (BodyRead, 1);
+  read->bridge = g_object_ref (self);
+  read->request = g_object_ref (request);
+  read->name = g_strdup (name);
+  read->body = g_byte_array_new ();
+
+  if (stream == NULL)
+    {
+      dispatch_body (read);
+      body_read_free (read);
+      return;
+    }
+
+  read->stream = g_steal_pointer (&stream);
+  g_input_stream_read_bytes_async (read->stream, 1024 * 1024, G_PRIORITY_DEFAULT, NULL,
+                                   body_chunk_cb, read);
+}
+
 static WebKitUserScript *
 load_script (const char *name,
              const char *suffix,
@@ -296,6 +723,7 @@ load_script (const char *name,
   g_autofree char *path = g_strconcat (RESOURCE_PATH, name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(GUri) uri = g_uri_parse (allowed_origin, G_URI_FLAGS_NONE, NULL);
+  const char * const *patterns;
   g_autofree char *pattern = NULL;
   g_autofree char *source = NULL;
 
@@ -305,46 +733,48 @@ load_script (const char *name,
   /* WebKit's URL patterns match hosts without ports; the port is checked
    * on each message. */
   pattern = g_strdup_printf ("%s://%s/*", g_uri_get_scheme (uri), g_uri_get_host (uri));
+  patterns = (const char * const []) { pattern, NULL };
   source = g_strconcat (g_bytes_get_data (bytes, NULL), suffix, NULL);
 
   if (world == NULL)
-    return webkit_user_script_new (source,
-                                   WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
-                                   (const char * const []) { pattern, NULL },
-                                   NULL);
+    return webkit_user_script_new (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, patterns, NULL);
 
-  return webkit_user_script_new_for_world (source,
-                                           WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+  return webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                            WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
-                                           world,
-                                           (const char * const []) { pattern, NULL },
-                                           NULL);
+                                           world, patterns, NULL);
 }
 
-static void
-add_scripts (TauriBridge *self)
+static char *
+build_config (TauriBridge *self)
 {
-  g_autofree char *origin = _tauri_app_dup_trusted_origin (self->app);
-  g_autoptr(WebKitUserScript) core = NULL;
-  g_autoptr(WebKitUserScript) ipc = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) config = NULL;
-  g_autoptr(GBytes) config_json = NULL;
-  g_autofree char *suffix = NULL;
+  g_autoptr(GBytes) json = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "label");
   json_builder_add_string_value (builder, tauri_window_get_label (self->window));
   json_builder_set_member_name (builder, "forwardConsole");
   json_builder_add_boolean_value (builder, self->forward_console);
+  json_builder_set_member_name (builder, "token");
+  json_builder_add_string_value (builder, self->token);
+  json_builder_set_member_name (builder, "ipcUrl");
+  json_builder_add_string_value (builder, TAURI_APP_ORIGIN "/__tauri_ipc__/");
   json_builder_end_object (builder);
   config = json_builder_get_root (builder);
-  config_json = _tauri_json_to_bytes (config);
-  suffix = g_strdup_printf ("(%s);\n", (const char *) g_bytes_get_data (config_json, NULL));
+  json = _tauri_json_to_bytes (config);
 
-  core = load_script ("core.js", suffix, NULL, origin);
-  ipc = load_script ("ipc.js", "", TAURI_BRIDGE_WORLD, origin);
+  return g_strdup_printf ("(%s);\n", (const char *) g_bytes_get_data (json, NULL));
+}
+
+static void
+add_scripts (TauriBridge *self)
+{
+  g_autofree char *origin = _tauri_app_dup_trusted_origin (self->app);
+  g_autofree char *config = build_config (self);
+  g_autoptr(WebKitUserScript) core = load_script ("core.js", config, NULL, origin);
+  g_autoptr(WebKitUserScript) ipc = load_script ("ipc.js", "", TAURI_BRIDGE_WORLD, origin);
 
   webkit_user_content_manager_add_script (self->content_manager, core);
   webkit_user_content_manager_add_script (self->content_manager, ipc);
@@ -377,7 +807,11 @@ tauri_bridge_finalize (GObject *object)
   TauriBridge *self = TAURI_BRIDGE (object);
 
   g_clear_pointer (&self->calls, g_hash_table_unref);
+  g_clear_pointer (&self->listeners, g_ptr_array_unref);
+  g_clear_pointer (&self->answer_bytes, g_hash_table_unref);
+  g_string_free (self->pushes, TRUE);
   g_clear_pointer (&self->trusted_uri, g_free);
+  g_clear_pointer (&self->token, g_free);
 
   G_OBJECT_CLASS (tauri_bridge_parent_class)->finalize (object);
 }
@@ -395,6 +829,13 @@ static void
 tauri_bridge_init (TauriBridge *self)
 {
   self->calls = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->listeners = _tauri_listeners_new ();
+  self->pushes = g_string_new (NULL);
+  self->answer_bytes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_bytes_unref);
+  g_queue_init (&self->held_answers);
+  self->token = g_uuid_string_random ();
+  self->generation = 1;
 }
 
 TauriBridge *
@@ -428,6 +869,14 @@ _tauri_bridge_get_content_manager (TauriBridge *self)
   return self->content_manager;
 }
 
+TauriWindow *
+_tauri_bridge_get_window (TauriBridge *self)
+{
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  return self->window;
+}
+
 guint
 _tauri_bridge_get_n_pending (TauriBridge *self)
 {
@@ -436,12 +885,75 @@ _tauri_bridge_get_n_pending (TauriBridge *self)
   return g_hash_table_size (self->calls);
 }
 
+guint
+_tauri_bridge_get_generation (TauriBridge *self)
+{
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  return self->generation;
+}
+
+GPtrArray *
+_tauri_bridge_get_listeners (TauriBridge *self)
+{
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  return self->listeners;
+}
+
+/* Queues messages for the page: @items is one or more `[callback id,data]`
+ * separated by commas, each running the page's callback with its data. */
+void
+_tauri_bridge_push_items (TauriBridge *self,
+                          guint        generation,
+                          const char  *items,
+                          gsize        length)
+{
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  if (generation != self->generation || length == 0)
+    return;
+
+  if (self->pushes->len > 0)
+    g_string_append_c (self->pushes, ',');
+  g_string_append_len (self->pushes, items, length);
+
+  flush (self);
+}
+
+/* Queues one message for the page: the callback @callback_id will run with
+ * @data, a JSON text. */
+void
+_tauri_bridge_push (TauriBridge *self,
+                    guint        generation,
+                    guint32      callback_id,
+                    const char  *data,
+                    gsize        length)
+{
+  g_autoptr(GString) item = g_string_sized_new (length + 16);
+
+  g_string_append_printf (item, "[%u,", callback_id);
+  g_string_append_len (item, data, length);
+  g_string_append_c (item, ']');
+
+  _tauri_bridge_push_items (self, generation, item->str, item->len);
+}
+
 void
 _tauri_bridge_abandon_calls (TauriBridge *self)
 {
   g_autoptr(GList) calls = NULL;
 
   g_assert (TAURI_IS_BRIDGE (self));
+
+  /* Whatever was meant for the page that is gone stays undelivered. */
+  self->generation++;
+  g_ptr_array_set_size (self->listeners, 0);
+  g_hash_table_remove_all (self->answer_bytes);
+  g_string_truncate (self->pushes, 0);
+  g_queue_clear_full (&self->held_answers, (GDestroyNotify) held_answer_free);
+  g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
+  g_clear_object (&self->poll_context);
 
   calls = g_hash_table_get_values (self->calls);
   g_hash_table_remove_all (self->calls);

@@ -23,6 +23,8 @@ const TauriParam *_tauri_command_get_param       (TauriCommand     *self,
 const TauriParam *_tauri_command_find_param      (TauriCommand     *self,
                                                   const char       *name);
 gpointer          _tauri_command_get_user_data   (TauriCommand     *self);
+gboolean          _tauri_command_validate_body   (TauriCommand     *self,
+                                                  GError          **error);
 gboolean          _tauri_command_validate        (TauriCommand     *self,
                                                   JsonObject       *arguments,
                                                   GError          **error);

@@ -15,5 +15,12 @@ TauriInvocation *_tauri_command_registry_dispatch (TauriCommandRegistry *self,
                                                    TauriReplyFunc        reply_func,
                                                    gpointer              reply_data,
                                                    GDestroyNotify        reply_destroy);
+TauriInvocation *_tauri_command_registry_dispatch_body (TauriCommandRegistry *self,
+                                                        const char           *name,
+                                                        GBytes               *body,
+                                                        TauriWindow          *window,
+                                                        TauriReplyFunc        reply_func,
+                                                        gpointer              reply_data,
+                                                        GDestroyNotify        reply_destroy);
 
 G_END_DECLS

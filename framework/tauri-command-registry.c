@@ -63,9 +63,9 @@
  * Since: 0.1
  */
 
-/* Enough for a 10 MiB binary payload encoded as a JSON array of numbers, and
- * it keeps one message from taking an unbounded amount of memory. */
-#define DEFAULT_MAX_MESSAGE_SIZE (32 * 1024 * 1024)
+/* Room for tens of MiB of raw bytes or JSON, and a bound on the memory one
+ * message can take. */
+#define DEFAULT_MAX_MESSAGE_SIZE (64 * 1024 * 1024)
 
 struct _TauriCommandRegistry
 {
@@ -483,6 +483,81 @@ has_signal_handler (TauriCommandRegistry *self,
           g_signal_has_handler_pending (self, signals[SIGNAL_COMMAND], detail, FALSE));
 }
 
+static void
+set_not_found (GError     **error,
+               const char  *name)
+{
+  /* Host commands of @tauri-apps/api that this framework does not offer:
+   * say so, rather than claim the app forgot a command. */
+  if (g_str_has_prefix (name, "plugin:"))
+    g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_NOT_FOUND,
+                 "Command %s is not supported by tauri-gtk", name);
+  else
+    g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_NOT_FOUND,
+                 "Command %s not found", name);
+}
+
+/* The steps every call goes through, whatever its body: @arguments is the
+ * parsed JSON object or NULL, @body the raw bytes or NULL, and @error an
+ * error found while reading them. */
+static TauriInvocation *
+dispatch (TauriCommandRegistry *self,
+          const char           *name,
+          TauriCommand         *command,
+          JsonNode             *arguments,
+          GBytes               *body,
+          GError               *error,
+          TauriWindow          *window,
+          TauriReplyFunc        reply_func,
+          gpointer              reply_data,
+          GDestroyNotify        reply_destroy)
+{
+  g_autoptr(TauriInvocation) invocation = NULL;
+  gboolean handled = FALSE;
+
+  invocation = _tauri_invocation_new (name, arguments, window, reply_func, reply_data, reply_destroy);
+  if (body != NULL)
+    _tauri_invocation_set_body (invocation, body);
+  if (command != NULL)
+    _tauri_invocation_set_command (invocation, command);
+
+  if (error == NULL && command != NULL && body != NULL)
+    _tauri_command_validate_body (command, &error);
+  else if (error == NULL && command != NULL)
+    _tauri_command_validate (command, tauri_invocation_get_arguments (invocation), &error);
+
+  if (error != NULL)
+    {
+      tauri_invocation_return_gerror (invocation, error);
+      g_error_free (error);
+      return g_steal_pointer (&invocation);
+    }
+
+  g_signal_emit (self, signals[SIGNAL_COMMAND], g_quark_try_string (name), invocation, &handled);
+
+  if (!handled && !tauri_invocation_is_answered (invocation))
+    {
+      set_not_found (&error, name);
+      tauri_invocation_return_gerror (invocation, error);
+      g_error_free (error);
+    }
+
+  return g_steal_pointer (&invocation);
+}
+
+static TauriCommand *
+lookup_for_call (TauriCommandRegistry  *self,
+                 const char            *name,
+                 GError               **error)
+{
+  TauriCommand *command = g_hash_table_lookup (self->commands, name);
+
+  if (command == NULL && !has_signal_handler (self, name))
+    set_not_found (error, name);
+
+  return command;
+}
+
 TauriInvocation *
 _tauri_command_registry_dispatch (TauriCommandRegistry *self,
                                   const char           *name,
@@ -493,44 +568,40 @@ _tauri_command_registry_dispatch (TauriCommandRegistry *self,
                                   gpointer              reply_data,
                                   GDestroyNotify        reply_destroy)
 {
-  g_autoptr(TauriInvocation) invocation = NULL;
   g_autoptr(JsonNode) arguments = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   TauriCommand *command;
-  gboolean handled = FALSE;
 
   g_assert (TAURI_IS_COMMAND_REGISTRY (self));
   g_assert (name != NULL);
 
-  command = g_hash_table_lookup (self->commands, name);
-
-  if (command == NULL && !has_signal_handler (self, name))
-    g_set_error (&error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_NOT_FOUND,
-                 "Command %s not found", name);
-  else
+  command = lookup_for_call (self, name, &error);
+  if (error == NULL)
     arguments = parse_arguments (self, name, arguments_json, arguments_length, &error);
 
-  invocation = _tauri_invocation_new (name, arguments, window, reply_func, reply_data, reply_destroy);
-  if (command != NULL)
-    _tauri_invocation_set_command (invocation, command);
+  return dispatch (self, name, command, arguments, NULL, error,
+                   window, reply_func, reply_data, reply_destroy);
+}
 
-  if (error == NULL && command != NULL)
-    _tauri_command_validate (command, tauri_invocation_get_arguments (invocation), &error);
+/* A call whose body is raw bytes, not JSON: invoke(cmd, Uint8Array). */
+TauriInvocation *
+_tauri_command_registry_dispatch_body (TauriCommandRegistry *self,
+                                       const char           *name,
+                                       GBytes               *body,
+                                       TauriWindow          *window,
+                                       TauriReplyFunc        reply_func,
+                                       gpointer              reply_data,
+                                       GDestroyNotify        reply_destroy)
+{
+  GError *error = NULL;
+  TauriCommand *command;
 
-  if (error != NULL)
-    {
-      tauri_invocation_return_gerror (invocation, error);
-      return g_steal_pointer (&invocation);
-    }
+  g_assert (TAURI_IS_COMMAND_REGISTRY (self));
+  g_assert (name != NULL);
+  g_assert (body != NULL);
 
-  g_signal_emit (self, signals[SIGNAL_COMMAND], g_quark_try_string (name), invocation, &handled);
+  command = lookup_for_call (self, name, &error);
 
-  if (!handled && !tauri_invocation_is_answered (invocation))
-    {
-      g_set_error (&error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_NOT_FOUND,
-                   "Command %s not found", name);
-      tauri_invocation_return_gerror (invocation, error);
-    }
-
-  return g_steal_pointer (&invocation);
+  return dispatch (self, name, command, NULL, body, error,
+                   window, reply_func, reply_data, reply_destroy);
 }

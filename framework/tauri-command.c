@@ -688,6 +688,28 @@ _tauri_command_has_handler (TauriCommand *self)
   return self->kind != HANDLER_NONE;
 }
 
+/* A raw body is the whole of a call's arguments: it fits a command that
+ * declares no parameter, or one parameter of type `bytes`. */
+gboolean
+_tauri_command_validate_body (TauriCommand  *self,
+                              GError       **error)
+{
+  const TauriParam *param;
+
+  g_assert (TAURI_IS_COMMAND (self));
+
+  if (self->params->len == 0)
+    return TRUE;
+
+  param = g_ptr_array_index (self->params, 0);
+  if (self->params->len == 1 && param->type->kind == TAURI_TYPE_SPEC_BYTES)
+    return TRUE;
+
+  g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+               "invalid args for command `%s`: expected an object, got raw bytes", self->name);
+  return FALSE;
+}
+
 gboolean
 _tauri_command_validate (TauriCommand  *self,
                          JsonObject    *arguments,

@@ -10,11 +10,13 @@ typedef enum
 {
   TAURI_REPLY_OK,
   TAURI_REPLY_ERROR,
+  TAURI_REPLY_OK_BYTES,
 } TauriReplyKind;
 
 /* Carries one answer to whoever sent the call. Always called on the thread
  * of the main context the invocation was created on, exactly once, with the
- * answer as JSON text. */
+ * answer as JSON text (followed by a NUL byte not counted in its size), or
+ * as raw bytes for TAURI_REPLY_OK_BYTES. */
 typedef void (* TauriReplyFunc) (TauriReplyKind  kind,
                                  GBytes         *payload,
                                  gpointer        user_data);
@@ -27,6 +29,8 @@ TauriInvocation *_tauri_invocation_new         (const char      *command_name,
                                                 GDestroyNotify   reply_destroy) G_GNUC_WARN_UNUSED_RESULT;
 void             _tauri_invocation_set_command (TauriInvocation *self,
                                                 TauriCommand    *command);
+void             _tauri_invocation_set_body    (TauriInvocation *self,
+                                                GBytes          *body);
 TauriWindow     *_tauri_invocation_get_caller  (TauriInvocation *self);
 void             _tauri_invocation_cancel      (TauriInvocation *self);
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tauri-channel-private.h"
 #include "tauri-command-private.h"
 #include "tauri-error.h"
 #include "tauri-invocation-private.h"
@@ -85,6 +86,8 @@ struct _TauriInvocation
   char            *command_name;
   TauriCommand    *command;
   JsonNode        *arguments;          /* an object, immutable */
+  GBytes          *body;               /* a raw body instead of JSON, or NULL */
+  GHashTable      *bytes;              /* name → GBytes read from JSON arrays */
   TauriWindow     *window;
   GCancellable    *cancellable;
 
@@ -198,6 +201,8 @@ tauri_invocation_finalize (GObject *object)
   g_clear_pointer (&self->command_name, g_free);
   g_clear_object (&self->command);
   g_clear_pointer (&self->arguments, json_node_unref);
+  g_clear_pointer (&self->body, g_bytes_unref);
+  g_clear_pointer (&self->bytes, g_hash_table_unref);
   g_clear_object (&self->window);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -260,6 +265,16 @@ _tauri_invocation_set_command (TauriInvocation *self,
   g_assert (TAURI_IS_COMMAND (command));
 
   g_set_object (&self->command, command);
+}
+
+void
+_tauri_invocation_set_body (TauriInvocation *self,
+                            GBytes          *body)
+{
+  g_assert (TAURI_IS_INVOCATION (self));
+  g_assert (self->body == NULL);
+
+  self->body = g_bytes_ref (body);
 }
 
 TauriWindow *
@@ -620,6 +635,98 @@ tauri_invocation_dup_variant (TauriInvocation  *self,
 }
 
 /**
+ * tauri_invocation_get_bytes:
+ * @self: an invocation
+ * @name: the parameter's name
+ *
+ * Gets a `bytes` argument. When the page called `invoke(cmd, data)` with a
+ * `Uint8Array` or an `ArrayBuffer`, the bytes are the call's whole body,
+ * which arrives without JSON or base64, and @name is the command's one
+ * `bytes` parameter. An argument sent in a JSON object as an array of
+ * numbers from 0 to 255 is read into bytes too.
+ *
+ * Returns: (transfer none) (nullable): the bytes, or %NULL when the
+ *   argument is missing or not bytes
+ *
+ * Since: 0.1
+ */
+GBytes *
+tauri_invocation_get_bytes (TauriInvocation *self,
+                            const char      *name)
+{
+  g_autoptr(GByteArray) array = NULL;
+  JsonNode *node;
+  JsonArray *elements;
+  GBytes *bytes;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (self->body != NULL)
+    return self->body;
+
+  if (self->bytes != NULL && (bytes = g_hash_table_lookup (self->bytes, name)) != NULL)
+    return bytes;
+
+  node = tauri_invocation_get_argument (self, name);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  elements = json_node_get_array (node);
+  array = g_byte_array_sized_new (json_array_get_length (elements));
+  for (guint i = 0; i < json_array_get_length (elements); i++)
+    {
+      JsonNode *element = json_array_get_element (elements, i);
+      guint8 byte;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64 ||
+          json_node_get_int (element) < 0 || json_node_get_int (element) > 255)
+        return NULL;
+      byte = (guint8) json_node_get_int (element);
+      g_byte_array_append (array, &byte, 1);
+    }
+
+  if (self->bytes == NULL)
+    self->bytes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&array));
+  g_hash_table_insert (self->bytes, g_strdup (name), bytes);
+
+  return bytes;
+}
+
+/**
+ * tauri_invocation_dup_channel:
+ * @self: an invocation
+ * @name: the parameter's name, of type `channel`
+ *
+ * Gets the [class@Channel] the page passed for a parameter: a
+ * `new Channel()` of `@tauri-apps/api/core`, whose messages the page
+ * receives in order. The channel may be kept and used after the call is
+ * answered, from any thread.
+ *
+ * Returns: (transfer full) (nullable): the channel, or %NULL when the
+ *   argument is not a channel
+ *
+ * Since: 0.1
+ */
+TauriChannel *
+tauri_invocation_dup_channel (TauriInvocation *self,
+                              const char      *name)
+{
+  guint32 callback_id;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!_tauri_channel_ref_parse (tauri_invocation_get_string (self, name), &callback_id))
+    return NULL;
+
+  /* A call abandoned by its page gets a channel that sends nowhere. */
+  return _tauri_channel_new (g_cancellable_is_cancelled (self->cancellable) ? NULL : self->window,
+                             callback_id, self->context, self->thread);
+}
+
+/**
  * tauri_invocation_get_window:
  * @self: an invocation
  *
@@ -876,6 +983,27 @@ tauri_invocation_return_variant (TauriInvocation *self,
     owned = g_variant_ref_sink (variant);
   node = _tauri_json_from_variant (owned);
   answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+}
+
+/**
+ * tauri_invocation_return_bytes:
+ * @self: an invocation
+ * @bytes: the bytes
+ *
+ * Resolves the call with raw bytes, which the page receives as an
+ * `ArrayBuffer`, without JSON or base64, as a Tauri command returning
+ * `tauri::ipc::Response` does.
+ *
+ * Since: 0.1
+ */
+void
+tauri_invocation_return_bytes (TauriInvocation *self,
+                               GBytes          *bytes)
+{
+  g_return_if_fail (TAURI_IS_INVOCATION (self));
+  g_return_if_fail (bytes != NULL);
+
+  answer (self, TAURI_REPLY_OK_BYTES, g_bytes_ref (bytes), G_STRFUNC);
 }
 
 /**

@@ -54,6 +54,12 @@ GVariant     *tauri_invocation_dup_variant        (TauriInvocation  *self,
                                                    const char       *signature,
                                                    GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 TAURI_AVAILABLE_IN_ALL
+GBytes       *tauri_invocation_get_bytes          (TauriInvocation  *self,
+                                                   const char       *name);
+TAURI_AVAILABLE_IN_ALL
+TauriChannel *tauri_invocation_dup_channel        (TauriInvocation  *self,
+                                                   const char       *name) G_GNUC_WARN_UNUSED_RESULT;
+TAURI_AVAILABLE_IN_ALL
 TauriWindow  *tauri_invocation_get_window         (TauriInvocation  *self);
 TAURI_AVAILABLE_IN_ALL
 GCancellable *tauri_invocation_get_cancellable    (TauriInvocation  *self);
@@ -84,6 +90,9 @@ void          tauri_invocation_return_object      (TauriInvocation  *self,
 TAURI_AVAILABLE_IN_ALL
 void          tauri_invocation_return_variant     (TauriInvocation  *self,
                                                    GVariant         *variant);
+TAURI_AVAILABLE_IN_ALL
+void          tauri_invocation_return_bytes       (TauriInvocation  *self,
+                                                   GBytes           *bytes);
 TAURI_AVAILABLE_IN_ALL
 void          tauri_invocation_return_gerror      (TauriInvocation  *self,
                                                    const GError     *error);

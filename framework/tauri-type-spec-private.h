@@ -10,6 +10,8 @@ G_BEGIN_DECLS
  *
  *   any | null | string | integer | number | boolean | object | array
  *   array<TYPE> | object<GTypeName> | variant<GVariantType>
+ *   channel | channel<TYPE>     a Channel the page passed (`__CHANNEL__:<id>`)
+ *   bytes                       the call's raw body (invoke(cmd, Uint8Array))
  *
  * Checked against an argument before the handler runs, and printed as
  * TypeScript by the bindings generator. */
@@ -25,6 +27,8 @@ typedef enum
   TAURI_TYPE_SPEC_ARRAY,
   TAURI_TYPE_SPEC_GOBJECT,
   TAURI_TYPE_SPEC_VARIANT,
+  TAURI_TYPE_SPEC_CHANNEL,
+  TAURI_TYPE_SPEC_BYTES,
 } TauriTypeSpecKind;
 
 typedef struct _TauriTypeSpec TauriTypeSpec;
@@ -32,7 +36,7 @@ typedef struct _TauriTypeSpec TauriTypeSpec;
 struct _TauriTypeSpec
 {
   TauriTypeSpecKind  kind;
-  TauriTypeSpec     *element;       /* ARRAY: of what, or NULL for any */
+  TauriTypeSpec     *element;       /* ARRAY, CHANNEL: of what, or NULL for any */
   GType              gtype;         /* GOBJECT */
   char              *signature;     /* VARIANT */
   char              *text;          /* as written, normalized */
@@ -44,6 +48,8 @@ void           _tauri_type_spec_free  (TauriTypeSpec        *spec);
 gboolean       _tauri_type_spec_check (const TauriTypeSpec  *spec,
                                        JsonNode             *node,
                                        GError              **error);
+gboolean       _tauri_channel_ref_parse (const char         *text,
+                                         guint32            *callback_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TauriTypeSpec, _tauri_type_spec_free)
 

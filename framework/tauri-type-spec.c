@@ -26,7 +26,11 @@ static const struct {
   { "boolean", TAURI_TYPE_SPEC_BOOLEAN, "a boolean" },
   { "object",  TAURI_TYPE_SPEC_OBJECT,  "an object" },
   { "array",   TAURI_TYPE_SPEC_ARRAY,   "an array" },
+  { "channel", TAURI_TYPE_SPEC_CHANNEL, "a Channel" },
+  { "bytes",   TAURI_TYPE_SPEC_BYTES,   "raw bytes" },
 };
+
+#define CHANNEL_PREFIX "__CHANNEL__:"
 
 static void
 skip_spaces (const char **cursor)
@@ -83,6 +87,7 @@ parse_argument (TauriTypeSpec  *spec,
   switch (spec->kind)
     {
     case TAURI_TYPE_SPEC_ARRAY:
+    case TAURI_TYPE_SPEC_CHANNEL:
       {
         const char *inner = argument;
 
@@ -128,6 +133,7 @@ parse_argument (TauriTypeSpec  *spec,
     case TAURI_TYPE_SPEC_BOOLEAN:
     case TAURI_TYPE_SPEC_GOBJECT:
     case TAURI_TYPE_SPEC_VARIANT:
+    case TAURI_TYPE_SPEC_BYTES:
     default:
       break;
     }
@@ -191,6 +197,7 @@ parse_spec (const char **cursor,
       g_free (spec->text);
       spec->text = g_strdup_printf ("%s<%s>",
                                     spec->kind == TAURI_TYPE_SPEC_ARRAY ? "array" :
+                                    spec->kind == TAURI_TYPE_SPEC_CHANNEL ? "channel" :
                                     spec->kind == TAURI_TYPE_SPEC_GOBJECT ? "object" : "variant",
                                     spec->element ? spec->element->text : argument);
     }
@@ -311,6 +318,32 @@ check_node (const TauriTypeSpec  *spec,
 
         return variant != NULL;
       }
+    case TAURI_TYPE_SPEC_CHANNEL:
+      {
+        guint32 id;
+
+        matches = value_type == G_TYPE_STRING &&
+                  _tauri_channel_ref_parse (json_node_get_string (node), &id);
+        break;
+      }
+    case TAURI_TYPE_SPEC_BYTES:
+      /* Sent as JSON, bytes are an array of numbers, as serde reads a Vec<u8>. */
+      matches = JSON_NODE_HOLDS_ARRAY (node);
+      if (matches)
+        {
+          JsonArray *array = json_node_get_array (node);
+          guint length = json_array_get_length (array);
+
+          for (guint i = 0; i < length && matches; i++)
+            {
+              JsonNode *element = json_array_get_element (array, i);
+
+              matches = JSON_NODE_HOLDS_VALUE (element) &&
+                        json_node_get_value_type (element) == G_TYPE_INT64 &&
+                        json_node_get_int (element) >= 0 && json_node_get_int (element) <= 255;
+            }
+        }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -331,4 +364,23 @@ _tauri_type_spec_check (const TauriTypeSpec  *spec,
   g_assert (node != NULL);
 
   return check_node (spec, node, error);
+}
+
+/* A Channel reaches the native side as the string `__CHANNEL__:<id>`, the id
+ * of the page's callback that receives its messages. */
+gboolean
+_tauri_channel_ref_parse (const char *text,
+                          guint32    *callback_id)
+{
+  guint64 id = 0;
+
+  g_assert (callback_id != NULL);
+
+  if (text == NULL || !g_str_has_prefix (text, CHANNEL_PREFIX))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text + strlen (CHANNEL_PREFIX), 10, 0, G_MAXUINT32, &id, NULL))
+    return FALSE;
+
+  *callback_id = (guint32) id;
+  return TRUE;
 }

@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 typedef struct _TauriApp             TauriApp;
+typedef struct _TauriChannel         TauriChannel;
 typedef struct _TauriCommand         TauriCommand;
 typedef struct _TauriCommandRegistry TauriCommandRegistry;
 typedef struct _TauriInvocation      TauriInvocation;

@@ -8,6 +8,7 @@
 #include "tauri-types.h"
 #include "tauri-enums.h"
 #include "tauri-error.h"
+#include "tauri-channel.h"
 #include "tauri-command.h"
 #include "tauri-command-registry.h"
 #include "tauri-invocation.h"

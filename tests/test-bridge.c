@@ -230,10 +230,10 @@ test_bridge_errors (void)
 static void
 test_bridge_bad_input (void)
 {
-  /* 64 MiB: over the registry's limit, refused before any parsing. */
+  /* 64 MiB and its JSON: over the registry's limit, refused before any parsing. */
   assert_settles_like ("invoke('log_message', { invokeMessage: 'x'.repeat(64 * 1024 * 1024) })",
                        "{\"err\":\"invalid args for command `log_message`: the call is 6710???? bytes, "
-                       "more than the limit of 33554432\"}");
+                       "more than the limit of 67108864\"}");
 
   assert_settles ("(() => {\n"
                   "  let deep = [];\n"
@@ -251,6 +251,105 @@ test_bridge_bad_input (void)
 
   /* The bridge still works afterwards. */
   assert_settles ("invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
+}
+
+static void
+test_bridge_channel (void)
+{
+  assert_settles ("(async () => {\n"
+                  "  const received = [];\n"
+                  "  let ended;\n"
+                  "  const done = new Promise((resolve) => { ended = resolve; });\n"
+                  "  const onNumber = new window.__TAURI__.core.Channel((n) => {\n"
+                  "    received.push(n);\n"
+                  "    if (received.length === 10000) ended();\n"
+                  "  });\n"
+                  "  const count = await invoke('stream_numbers', { count: 10000, onNumber });\n"
+                  "  await done;\n"
+                  "  const inOrder = received.every((n, i) => n === i);\n"
+                  "  return [count, received.length, inOrder, window.__TAURI_INTERNALS__.callbacks.has(onNumber.id)];\n"
+                  "})()",
+                  "{\"ok\":[10000,10000,true,false]}");
+  assert_settles ("invoke('stream_numbers', { count: 1, onNumber: 'not a channel' })",
+                  "{\"err\":\"invalid args `onNumber` for command `stream_numbers`: expected a Channel, got a string\"}");
+}
+
+static void
+test_bridge_raw_bytes (void)
+{
+  assert_settles ("(async () => {\n"
+                  "  const sent = new Uint8Array(32 * 1024 * 1024);\n"
+                  "  for (let i = 0; i < sent.length; i++) sent[i] = (i * 7 + (i >> 11)) & 255;\n"
+                  "  const back = await invoke('echo_bytes', sent);\n"
+                  "  const got = new Uint8Array(back);\n"
+                  "  let same = got.length === sent.length;\n"
+                  "  for (let i = 0; same && i < got.length; i++) same = got[i] === sent[i];\n"
+                  "  return [back instanceof ArrayBuffer, got.length, same];\n"
+                  "})()",
+                  "{\"ok\":[true,33554432,true]}");
+  /* An ArrayBuffer and an empty body, and bytes sent as a JSON array. */
+  assert_settles ("invoke('echo_bytes', new Uint8Array([1, 2, 3]).buffer).then((b) => [...new Uint8Array(b)])",
+                  "{\"ok\":[1,2,3]}");
+  assert_settles ("invoke('echo_bytes', new Uint8Array(0)).then((b) => b.byteLength)", "{\"ok\":0}");
+  assert_settles ("invoke('echo_bytes', { data: [4, 5, 255] }).then((b) => [...new Uint8Array(b)])",
+                  "{\"ok\":[4,5,255]}");
+  assert_settles ("invoke('greeting', new Uint8Array([1]))", "{\"ok\":\"Hello from C!\"}");
+  assert_settles ("invoke('log_message', new Uint8Array([1]))",
+                  "{\"err\":\"invalid args for command `log_message`: expected an object, got raw bytes\"}");
+  assert_settles ("invoke('nope', new Uint8Array([1]))", "{\"err\":\"Command nope not found\"}");
+  /* Without the window's token, the scheme refuses the call. */
+  assert_settles ("fetch('tauri://localhost/__tauri_ipc__/echo_bytes', { method: 'POST', body: new Uint8Array([1]) })"
+                  "  .then(async (r) => [r.status, await r.json()])",
+                  "{\"ok\":[400,\"Command not allowed: the page is not the app’s own\"]}");
+}
+
+static void
+test_bridge_events (void)
+{
+  /* The page emits demo://ping; the demo answers demo://pong to it. */
+  assert_settles ("(async () => {\n"
+                  "  const { listen, emit } = window.__TAURI__.event;\n"
+                  "  let got;\n"
+                  "  const pong = new Promise((resolve) => { got = resolve; });\n"
+                  "  const unlisten = await listen('demo://pong', (event) => got(event));\n"
+                  "  await emit('demo://ping', { n: 7 });\n"
+                  "  const event = await pong;\n"
+                  "  await unlisten();\n"
+                  "  return [event.event, event.payload, typeof event.id];\n"
+                  "})()",
+                  "{\"ok\":[\"demo://pong\",{\"n\":7},\"number\"]}");
+  assert_settles ("window.__TAURI__.event.emit('bad name!', 1)",
+                  "{\"err\":\"Event name must include only alphanumeric characters, `-`, `/`, `:` and `_`.\"}");
+}
+
+static void
+test_bridge_events_from_c (void)
+{
+  g_autofree char *listening = NULL;
+  g_autoptr(JsonNode) payload = json_from_string ("{\"from\":\"C\"}", NULL);
+
+  listening = run_js_in_world (main_window (), NULL,
+                               "window.heard = [];\n"
+                               "window.unlistenAll = await window.__TAURI__.event.listen('c-event', (e) => window.heard.push(['any', e.payload]));\n"
+                               "window.unlistenMain = await window.__TAURI__.event.listen('c-event', (e) => window.heard.push(['main', e.payload]), { target: { kind: 'Window', label: 'main' } });\n"
+                               "window.unlistenOther = await window.__TAURI__.event.listen('c-event', (e) => window.heard.push(['other', e.payload]), { target: 'other' });\n"
+                               "return 'listening';");
+  g_assert_cmpstr (listening, ==, "listening");
+
+  tauri_app_emit (app, "c-event", payload);
+  tauri_app_emit_to (app, "main", "c-event", NULL);
+  tauri_app_emit_to (app, "other", "c-event", NULL);
+
+  /* Delivered in the order emitted, each to the listeners whose target fits. */
+  assert_settles ("new Promise((resolve) => setTimeout(() => resolve(window.heard.map((h) => h[0] + ':' + JSON.stringify(h[1]))), 200))",
+                  "{\"ok\":[\"any:{\\\"from\\\":\\\"C\\\"}\",\"main:{\\\"from\\\":\\\"C\\\"}\",\"other:{\\\"from\\\":\\\"C\\\"}\","
+                  "\"any:null\",\"main:null\",\"any:null\",\"other:null\"]}");
+
+  /* Unlistening stops delivery at once. */
+  assert_settles ("(async () => { await window.unlistenAll(); await window.unlistenMain(); await window.unlistenOther(); window.heard = []; return 0; })()",
+                  "{\"ok\":0}");
+  tauri_app_emit (app, "c-event", payload);
+  assert_settles ("new Promise((resolve) => setTimeout(() => resolve(window.heard.length), 200))", "{\"ok\":0}");
 }
 
 static char *
@@ -403,6 +502,10 @@ main (int   argc,
   add_test ("/Tauri/Bridge/errors", test_bridge_errors);
   add_test ("/Tauri/Bridge/bad-input", test_bridge_bad_input);
   add_test ("/Tauri/Bridge/malformed-messages", test_bridge_malformed_messages);
+  add_test ("/Tauri/Bridge/channel", test_bridge_channel);
+  add_test ("/Tauri/Bridge/raw-bytes", test_bridge_raw_bytes);
+  add_test ("/Tauri/Bridge/events", test_bridge_events);
+  add_test ("/Tauri/Bridge/events-from-c", test_bridge_events_from_c);
   add_test ("/Tauri/Bridge/two-windows", test_bridge_two_windows);
   add_test ("/Tauri/Bridge/window-closed-mid-call", test_bridge_window_closed_mid_call);
   add_test ("/Tauri/Bridge/reload-mid-call", test_bridge_reload_mid_call);

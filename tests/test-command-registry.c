@@ -247,9 +247,9 @@ test_registry_max_message_size (void)
   g_signal_connect_swapped (registry, "notify::max-message-size",
                             G_CALLBACK (test_increment), &notified);
 
-  g_assert_cmpuint (tauri_command_registry_get_max_message_size (registry), ==, 32 * 1024 * 1024);
+  g_assert_cmpuint (tauri_command_registry_get_max_message_size (registry), ==, 64 * 1024 * 1024);
 
-  tauri_command_registry_set_max_message_size (registry, 32 * 1024 * 1024);
+  tauri_command_registry_set_max_message_size (registry, 64 * 1024 * 1024);
   g_assert_cmpuint (notified, ==, 0);
 
   tauri_command_registry_set_max_message_size (registry, 1024);

@@ -3,74 +3,31 @@
 /*
  * The page-facing half of the bridge, run in the page's own script world at
  * document start: the globals that Tauri's injected scripts provide and that
- * @tauri-apps/api reads (window.__TAURI_INTERNALS__, window.__TAURI__,
- * window.isTauri).
+ * @tauri-apps/api (v2 and v1) reads: window.__TAURI_INTERNALS__,
+ * window.__TAURI_EVENT_PLUGIN_INTERNALS__, window.__TAURI_IPC__,
+ * window.__TAURI__ and window.isTauri.
  *
  * This world cannot reach native code. The other half, ipc.js, runs in an
  * isolated script world that only the app's own top-level page gets, and
- * the two talk through DOM events on the document, whose `detail` is always
- * a string: a string crosses between worlds without being copied into a
- * structured clone.
+ * the two talk through DOM events on the document, whose `detail` is a
+ * string: a string crosses between worlds without a structured clone. Calls
+ * whose body is raw bytes go straight to the native side over the tauri://
+ * scheme, with the window's token.
  *
- * The native side appends `(config);`, where config holds the window label
- * and whether console output is forwarded.
+ * The native side appends `(config);`: the window label, the token, and
+ * whether console output is forwarded.
  */
 (function (config) {
   'use strict';
 
   const REQUEST = 'tauri-gtk:request';
   const RESPONSE = 'tauri-gtk:response';
+  const PUSH = 'tauri-gtk:push';
   const CONSOLE = 'tauri-gtk:console';
-
-  const pending = new Map();
-  let nextCallId = 1;
+  const SERIALIZE_TO_IPC_FN = '__TAURI_TO_IPC_KEY__';
 
   function send(type, detail) {
     document.dispatchEvent(new CustomEvent(type, { detail }));
-  }
-
-  /* A response is "<call id> <+|-><JSON text>": `+` resolves, `-` rejects. */
-  document.addEventListener(RESPONSE, (event) => {
-    const detail = event.detail;
-    if (typeof detail !== 'string')
-      return;
-
-    const space = detail.indexOf(' ');
-    const id = Number(detail.slice(0, space));
-    const call = pending.get(id);
-    if (call === undefined)
-      return;
-    pending.delete(id);
-
-    const settle = detail[space + 1] === '+' ? call.resolve : call.reject;
-    const text = detail.slice(space + 2);
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      call.reject(`Command ${call.cmd} answered with invalid JSON: ${error.message}`);
-      return;
-    }
-    settle(value);
-  });
-
-  function invoke(cmd, args = {}, options) {
-    return new Promise((resolve, reject) => {
-      if (typeof cmd !== 'string' || cmd.length === 0)
-        throw new TypeError('invoke() needs a command name');
-
-      let json;
-      try {
-        json = args === undefined ? '' : JSON.stringify(args);
-      } catch (error) {
-        reject(`invalid args for command \`${cmd}\`: ${error.message}`);
-        return;
-      }
-
-      const id = nextCallId++;
-      pending.set(id, { cmd, resolve, reject });
-      send(REQUEST, `${id}\n${cmd}\n${json === undefined ? '' : json}`);
-    });
   }
 
   /* Callbacks that the host calls by number: events and channels. */
@@ -96,12 +53,178 @@
       callback(data);
   }
 
+  /* A batch of pushed messages: [[callback id, data], …]. One callback that
+   * throws does not keep the others from running. */
+  document.addEventListener(PUSH, (event) => {
+    if (typeof event.detail !== 'string')
+      return;
+    for (const [id, data] of JSON.parse(event.detail)) {
+      try {
+        runCallback(id, data);
+      } catch (error) {
+        queueMicrotask(() => { throw error; });
+      }
+    }
+  });
+
+  const pending = new Map();
+  let nextCallId = 1;
+
+  /* A response is "<call id> <+|-><JSON text>" (`+` resolves, `-` rejects),
+   * or "<call id> *<bytes id>" for raw bytes waiting to be fetched. */
+  document.addEventListener(RESPONSE, (event) => {
+    const detail = event.detail;
+    if (typeof detail !== 'string')
+      return;
+
+    const space = detail.indexOf(' ');
+    const id = Number(detail.slice(0, space));
+    const call = pending.get(id);
+    if (call === undefined)
+      return;
+    pending.delete(id);
+
+    if (detail[space + 1] === '*') {
+      fetchIpc(`__bytes__/${detail.slice(space + 2)}`, { method: 'GET' }).then(call.resolve, call.reject);
+      return;
+    }
+
+    const settle = detail[space + 1] === '+' ? call.resolve : call.reject;
+    let value;
+    try {
+      value = JSON.parse(detail.slice(space + 2));
+    } catch (error) {
+      call.reject(`Command ${call.cmd} answered with invalid JSON: ${error.message}`);
+      return;
+    }
+    settle(value);
+  });
+
+  /* As Tauri's IPC does: objects such as Channel, Size or Resource say how
+   * they are sent. */
+  function toIpc(key, value) {
+    if (value !== null && typeof value === 'object' && typeof value[SERIALIZE_TO_IPC_FN] === 'function')
+      return value[SERIALIZE_TO_IPC_FN]();
+    return value;
+  }
+
+  async function fetchIpc(path, init) {
+    const response = await fetch(config.ipcUrl + path, {
+      ...init,
+      headers: { 'Content-Type': 'application/octet-stream', 'Tauri-Token': config.token },
+    });
+    const type = response.headers.get('Content-Type') || '';
+    const value = type.startsWith('application/octet-stream')
+      ? await response.arrayBuffer()
+      : await response.json();
+    if (!response.ok)
+      throw value;
+    return value;
+  }
+
+  function invoke(cmd, args = {}, options) {
+    if (typeof cmd !== 'string' || cmd.length === 0)
+      return Promise.reject(new TypeError('invoke() needs a command name'));
+
+    /* Raw bytes travel as they are, without JSON or base64. */
+    if (args instanceof ArrayBuffer || ArrayBuffer.isView(args))
+      return fetchIpc(encodeURIComponent(cmd), { method: 'POST', body: args });
+
+    return new Promise((resolve, reject) => {
+      let json;
+      try {
+        json = args === undefined ? '' : JSON.stringify(args, toIpc);
+      } catch (error) {
+        reject(`invalid args for command \`${cmd}\`: ${error.message}`);
+        return;
+      }
+
+      const id = nextCallId++;
+      pending.set(id, { cmd, resolve, reject });
+      send(REQUEST, `${id}\n${cmd}\n${json === undefined ? '' : json}`);
+    });
+  }
+
+  function convertFileSrc(filePath, protocol = 'asset') {
+    return `${protocol}://localhost/${encodeURIComponent(filePath)}`;
+  }
+
+  /* The Channel of @tauri-apps/api/core, for pages that use the global
+   * window.__TAURI__ rather than the package: messages arrive with an index,
+   * and are handed over in order. */
+  class Channel {
+    #onmessage;
+    #next = 0;
+    #early = new Map();
+    #end;
+
+    constructor(onmessage) {
+      this.#onmessage = onmessage || (() => {});
+      this.id = transformCallback((raw) => this.#receive(raw));
+    }
+
+    #receive(raw) {
+      if ('end' in raw)
+        this.#end = raw.index;
+      else
+        this.#early.set(raw.index, raw.message);
+
+      while (this.#early.has(this.#next)) {
+        const message = this.#early.get(this.#next);
+        this.#early.delete(this.#next++);
+        try {
+          this.#onmessage(message);
+        } catch (error) {
+          queueMicrotask(() => { throw error; });
+        }
+      }
+      if (this.#next === this.#end)
+        unregisterCallback(this.id);
+    }
+
+    set onmessage(handler) { this.#onmessage = handler; }
+    get onmessage() { return this.#onmessage; }
+
+    [SERIALIZE_TO_IPC_FN]() { return `__CHANNEL__:${this.id}`; }
+    toJSON() { return this[SERIALIZE_TO_IPC_FN](); }
+  }
+
+  /* The event API of @tauri-apps/api/event, for the global window.__TAURI__. */
+  async function listen(event, handler, options) {
+    const target = typeof options?.target === 'string'
+      ? { kind: 'AnyLabel', label: options.target }
+      : (options?.target ?? { kind: 'Any' });
+    const eventId = await invoke('plugin:event|listen', { event, target, handler: transformCallback(handler) });
+    return async () => {
+      unregisterCallback(eventId);
+      await invoke('plugin:event|unlisten', { event, eventId });
+    };
+  }
+
+  async function once(event, handler, options) {
+    const unlisten = await listen(event, (data) => {
+      unlisten();
+      handler(data);
+    }, options);
+    return unlisten;
+  }
+
+  async function emit(event, payload) {
+    await invoke('plugin:event|emit', { event, payload });
+  }
+
+  async function emitTo(target, event, payload) {
+    const eventTarget = typeof target === 'string' ? { kind: 'AnyLabel', label: target } : target;
+    await invoke('plugin:event|emit_to', { target: eventTarget, event, payload });
+  }
+
   const internals = {
     invoke,
     transformCallback,
     unregisterCallback,
     runCallback,
     callbacks,
+    convertFileSrc,
     metadata: {
       currentWindow: { label: config.label },
       currentWebview: { label: config.label, windowLabel: config.label },
@@ -112,12 +235,32 @@
   };
 
   Object.defineProperty(window, '__TAURI_INTERNALS__', { value: internals, configurable: true });
+  Object.defineProperty(window, '__TAURI_EVENT_PLUGIN_INTERNALS__', {
+    /* An event's id is the id of the callback its listener registered. */
+    value: { unregisterListener: (event, eventId) => unregisterCallback(eventId) },
+    configurable: true,
+  });
+
+  /* @tauri-apps/api v1 posts {cmd, callback, error, ...args} and expects
+   * window['_' + callback] or window['_' + error] to be called. */
+  Object.defineProperty(window, '__TAURI_IPC__', {
+    value: (message) => {
+      const { cmd, callback, error, ...args } = message;
+      invoke(cmd, args).then(
+        (value) => window[`_${callback}`]?.(value),
+        (reason) => window[`_${error}`]?.(reason));
+    },
+    configurable: true,
+  });
+
   window.isTauri = true;
   window.__TAURI__ = {
-    core: { invoke, transformCallback },
-    tauri: { invoke, transformCallback },
+    core: { invoke, transformCallback, convertFileSrc, Channel },
+    event: { listen, once, emit, emitTo },
+    tauri: { invoke, transformCallback, convertFileSrc },
     invoke,
     transformCallback,
+    convertFileSrc,
   };
 
   /* The host decides whether a page may close its window. */

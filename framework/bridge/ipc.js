@@ -5,10 +5,12 @@
  * that the native side injects into the app's own top-level page only: the
  * message handler it posts to exists in this world alone, so no other frame
  * or page can reach it. It relays the requests core.js dispatches on the
- * document to the native side, and the answers back.
+ * document to the native side, and the answers and pushes back.
  *
  * Messages to the native side are strings whose first character is the kind:
  *   i<call id>\n<command>\n<JSON arguments>   a command call
+ *   p                                          a poll: answered with the next
+ *                                              batch of pushed messages
  *   c<level> <text>                            console output
  */
 (function () {
@@ -16,13 +18,23 @@
 
   const handler = window.webkit.messageHandlers.tauri;
 
-  function respond(id, tag, text) {
-    if (typeof text !== 'string') {
+  function dispatch(type, detail) {
+    document.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  /* A reply is JSON text, or `!<id>` for raw bytes that the page fetches
+   * over the tauri:// scheme: a script message reply cannot carry an
+   * ArrayBuffer. */
+  function respond(id, tag, value) {
+    if (typeof value !== 'string') {
       /* WebKit answers `undefined` for a call whose answer was dropped. */
       tag = '-';
-      text = '"The application did not answer"';
+      value = '"The application did not answer"';
+    } else if (tag === '+' && value[0] === '!') {
+      tag = '*';
+      value = value.slice(1);
     }
-    document.dispatchEvent(new CustomEvent('tauri-gtk:response', { detail: `${id} ${tag}${text}` }));
+    dispatch('tauri-gtk:response', `${id} ${tag}${value}`);
   }
 
   document.addEventListener('tauri-gtk:request', (event) => {
@@ -32,7 +44,7 @@
 
     const id = detail.slice(0, detail.indexOf('\n'));
     handler.postMessage('i' + detail).then(
-      (text) => respond(id, '+', text),
+      (value) => respond(id, '+', value),
       (error) => respond(id, '-', error && error.message));
   });
 
@@ -40,4 +52,15 @@
     if (typeof event.detail === 'string')
       handler.postMessage('c' + event.detail);
   });
+
+  /* One poll always waits on the native side; its answer is a JSON array of
+   * [callback id, data] pairs, handed to the page in one event. */
+  function poll() {
+    handler.postMessage('p').then((batch) => {
+      if (typeof batch === 'string' && batch.length > 0)
+        dispatch('tauri-gtk:push', batch);
+      poll();
+    }, () => {});
+  }
+  poll();
 })();

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tauri-bridge-private.h"
+#include "tauri-channel-private.h"
+#include "tauri-json-private.h"
+#include "tauri-window-private.h"
+
+/**
+ * TauriChannel:
+ *
+ * A stream of messages to a page: the native side of a `Channel` from
+ * `@tauri-apps/api/core`, passed as a command argument.
+ *
+ * ```js
+ * import { Channel, invoke } from '@tauri-apps/api/core';
+ *
+ * const onNumber = new Channel();
+ * onNumber.onmessage = (n) => console.log(n);
+ * await invoke('stream_numbers', { count: 3, onNumber });
+ * ```
+ *
+ * ```c
+ * static void
+ * stream_numbers (TauriInvocation *invocation, gpointer user_data)
+ * {
+ *   g_autoptr(TauriChannel) channel = tauri_invocation_dup_channel (invocation, "on_number");
+ *   gint64 count = tauri_invocation_get_int (invocation, "count");
+ *
+ *   for (gint64 i = 0; i < count; i++)
+ *     tauri_channel_send_json (channel, …);
+ *   tauri_invocation_return_int (invocation, count);
+ * }
+ *
+ * tauri_command_new ("stream_numbers", "count: integer, on_number: channel<integer>", …);
+ * ```
+ *
+ * The page receives the messages in the order they were sent, then the end
+ * of the channel when it is closed or finalized, after which the page
+ * forgets it. A channel may be used from any thread. Once its page has gone
+ * (closed, reloaded, navigated away), sending does nothing and returns
+ * %FALSE.
+ *
+ * Since: 0.1
+ */
+
+/* What a channel shares with the flushes it schedules on the main thread,
+ * which may outlive it. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  guint32          id;
+  guint            next_index;
+  gboolean         closed;
+  gboolean         flush_scheduled;
+  GString         *pending;          /* "[id,data],…" not yet handed to the bridge */
+  GWeakRef         bridge;
+  guint            generation;
+  GMainContext    *context;
+  GThread         *thread;
+} Queue;
+
+struct _TauriChannel
+{
+  GObject  parent_instance;
+
+  Queue   *queue;
+};
+
+G_DEFINE_FINAL_TYPE (TauriChannel, tauri_channel, G_TYPE_OBJECT)
+
+static Queue *
+queue_ref (Queue *queue)
+{
+  g_atomic_ref_count_inc (&queue->ref_count);
+  return queue;
+}
+
+static void
+queue_unref (Queue *queue)
+{
+  if (!g_atomic_ref_count_dec (&queue->ref_count))
+    return;
+
+  g_mutex_clear (&queue->mutex);
+  g_string_free (queue->pending, TRUE);
+  g_weak_ref_clear (&queue->bridge);
+  g_main_context_unref (queue->context);
+  g_free (queue);
+}
+
+/* On the main thread: hands what is pending to the page's bridge. */
+static gboolean
+queue_flush (gpointer user_data)
+{
+  Queue *queue = user_data;
+  g_autoptr(TauriBridge) bridge = g_weak_ref_get (&queue->bridge);
+  g_autofree char *items = NULL;
+  gsize length;
+
+  g_mutex_lock (&queue->mutex);
+  length = queue->pending->len;
+  items = g_string_free (g_steal_pointer (&queue->pending), FALSE);
+  queue->pending = g_string_new (NULL);
+  queue->flush_scheduled = FALSE;
+  g_mutex_unlock (&queue->mutex);
+
+  if (bridge != NULL && length > 0)
+    _tauri_bridge_push_items (bridge, queue->generation, items, length);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+queue_is_dead (Queue *queue)
+{
+  g_autoptr(TauriBridge) bridge = g_weak_ref_get (&queue->bridge);
+
+  return bridge == NULL || _tauri_bridge_get_generation (bridge) != queue->generation;
+}
+
+/* Appends one item; returns FALSE when the channel is closed. */
+static gboolean
+queue_append (Queue      *queue,
+              const char *data,
+              gsize       length,
+              gboolean    end)
+{
+  gboolean schedule = FALSE;
+  gboolean on_main = g_thread_self () == queue->thread;
+
+  g_mutex_lock (&queue->mutex);
+  if (queue->closed)
+    {
+      g_mutex_unlock (&queue->mutex);
+      return FALSE;
+    }
+
+  if (queue->pending->len > 0)
+    g_string_append_c (queue->pending, ',');
+  if (end)
+    {
+      queue->closed = TRUE;
+      g_string_append_printf (queue->pending, "[%u,{\"end\":true,\"index\":%u}]",
+                              queue->id, queue->next_index);
+    }
+  else
+    {
+      g_string_append_printf (queue->pending, "[%u,{\"index\":%u,\"message\":", queue->id, queue->next_index++);
+      g_string_append_len (queue->pending, data, length);
+      g_string_append (queue->pending, "}]");
+    }
+
+  if (!on_main && !queue->flush_scheduled)
+    schedule = queue->flush_scheduled = TRUE;
+  g_mutex_unlock (&queue->mutex);
+
+  /* On the main thread, at once: an answer sent right after must not
+   * overtake these messages. From another thread, through the main
+   * context, in order with the answers sent the same way. */
+  if (on_main)
+    queue_flush (queue);
+  else if (schedule)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_static_name (source, "[tauri] channel");
+      g_source_set_callback (source, queue_flush, queue_ref (queue), (GDestroyNotify) queue_unref);
+      g_source_attach (source, queue->context);
+    }
+
+  return TRUE;
+}
+
+static void
+tauri_channel_finalize (GObject *object)
+{
+  TauriChannel *self = TAURI_CHANNEL (object);
+
+  /* As a Rust channel does when dropped. */
+  queue_append (self->queue, NULL, 0, TRUE);
+  queue_unref (self->queue);
+
+  G_OBJECT_CLASS (tauri_channel_parent_class)->finalize (object);
+}
+
+static void
+tauri_channel_class_init (TauriChannelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tauri_channel_finalize;
+}
+
+static void
+tauri_channel_init (TauriChannel *self)
+{
+}
+
+/* @context and @thread are those of the page's bridge, where messages are
+ * handed over; the channel may be created on a worker thread. */
+TauriChannel *
+_tauri_channel_new (TauriWindow  *window,
+                    guint32       callback_id,
+                    GMainContext *context,
+                    GThread      *thread)
+{
+  TauriChannel *self = g_object_new (TAURI_TYPE_CHANNEL, NULL);
+  TauriBridge *bridge = window ? _tauri_window_get_bridge (window) : NULL;
+  Queue *queue = g_new0 (Queue, 1);
+
+  g_atomic_ref_count_init (&queue->ref_count);
+  g_mutex_init (&queue->mutex);
+  queue->id = callback_id;
+  queue->pending = g_string_new (NULL);
+  g_weak_ref_init (&queue->bridge, bridge);
+  queue->generation = bridge ? _tauri_bridge_get_generation (bridge) : 0;
+  queue->context = g_main_context_ref (context);
+  queue->thread = thread;
+  self->queue = queue;
+
+  return self;
+}
+
+/**
+ * tauri_channel_get_id:
+ * @self: a channel
+ *
+ * Gets the id the page knows the channel by.
+ *
+ * Returns: the channel's id
+ *
+ * Since: 0.1
+ */
+guint32
+tauri_channel_get_id (TauriChannel *self)
+{
+  g_return_val_if_fail (TAURI_IS_CHANNEL (self), 0);
+
+  return self->queue->id;
+}
+
+/**
+ * tauri_channel_send:
+ * @self: a channel
+ * @message: (nullable): the message, or %NULL for `null`
+ *
+ * Sends a message, which the channel's `onmessage` receives after every
+ * message sent before it. May be called from any thread.
+ *
+ * Returns: %FALSE when the channel is closed or its page is gone, and the
+ *   message was dropped
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_channel_send (TauriChannel *self,
+                    JsonNode     *message)
+{
+  g_autoptr(GBytes) json = NULL;
+
+  g_return_val_if_fail (TAURI_IS_CHANNEL (self), FALSE);
+
+  if (g_thread_self () == self->queue->thread && queue_is_dead (self->queue))
+    return FALSE;
+
+  json = _tauri_json_to_bytes (message);
+  return queue_append (self->queue, g_bytes_get_data (json, NULL), g_bytes_get_size (json), FALSE);
+}
+
+/**
+ * tauri_channel_send_json:
+ * @self: a channel
+ * @json: a message already written in JSON
+ *
+ * Like [method@Channel.send], for a message already in JSON, for example
+ * written by a binding's own JSON library or built with printf for a
+ * number. The text must be valid JSON.
+ *
+ * Returns: %FALSE when the channel is closed or its page is gone
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_channel_send_json (TauriChannel *self,
+                         const char   *json)
+{
+  g_return_val_if_fail (TAURI_IS_CHANNEL (self), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  if (g_thread_self () == self->queue->thread && queue_is_dead (self->queue))
+    return FALSE;
+
+  return queue_append (self->queue, json, strlen (json), FALSE);
+}
+
+/**
+ * tauri_channel_close:
+ * @self: a channel
+ *
+ * Ends the channel: the page receives the end after the messages sent
+ * before, and forgets the channel. Later sends are dropped. A channel is
+ * closed when it is finalized, if it was not before.
+ *
+ * Since: 0.1
+ */
+void
+tauri_channel_close (TauriChannel *self)
+{
+  g_return_if_fail (TAURI_IS_CHANNEL (self));
+
+  queue_append (self->queue, NULL, 0, TRUE);
+}
