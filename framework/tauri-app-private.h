@@ -17,6 +17,8 @@ char                 *_tauri_app_dup_trusted_origin  (TauriApp   *self) G_GNUC_W
 gboolean              _tauri_app_is_trusted_uri      (TauriApp   *self,
                                                       const char *uri);
 gboolean              _tauri_app_get_automation      (TauriApp   *self);
+gboolean              _tauri_app_asset_in_scope      (TauriApp   *self,
+                                                      const char *path);
 void                  _tauri_app_register_builtins   (TauriApp   *self);
 void                  _tauri_app_emit_event_signal   (TauriApp    *self,
                                                       const char  *event,

@@ -92,6 +92,8 @@ typedef struct
   WebKitWebContext     *web_context;
   WebKitNetworkSession *network_session;
   char                 *frontend;
+  char                 *version;
+  GPtrArray            *asset_scope;      /* directories convertFileSrc() may reach */
   char                 *screenshot_path;
   gboolean              developer_mode;
   gboolean              automation;
@@ -101,6 +103,7 @@ enum {
   PROP_0,
   PROP_REGISTRY,
   PROP_FRONTEND,
+  PROP_VERSION,
   PROP_DEVELOPER_MODE,
   N_PROPS
 };
@@ -212,17 +215,9 @@ setup_web_context (TauriApp *self)
 {
   TauriAppPrivate *priv = tauri_app_get_instance_private (self);
   const char *app_id = g_application_get_application_id (G_APPLICATION (self));
-  WebKitSecurityManager *security;
 
   priv->web_context = webkit_web_context_new ();
   _tauri_assets_register (self, priv->web_context);
-
-  /* Secure and CORS-enabled: without both, WebKit treats tauri:// as an
-   * opaque, insecure origin, and since 2.46 bypasses the handler for
-   * top-level loads. */
-  security = webkit_web_context_get_security_manager (priv->web_context);
-  webkit_security_manager_register_uri_scheme_as_secure (security, "tauri");
-  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "tauri");
 
   if (priv->automation)
     {
@@ -343,6 +338,8 @@ tauri_app_finalize (GObject *object)
   g_clear_object (&priv->registry);
   g_clear_pointer (&priv->windows, g_hash_table_unref);
   g_clear_pointer (&priv->frontend, g_free);
+  g_clear_pointer (&priv->version, g_free);
+  g_clear_pointer (&priv->asset_scope, g_ptr_array_unref);
   g_clear_pointer (&priv->screenshot_path, g_free);
 
   G_OBJECT_CLASS (tauri_app_parent_class)->finalize (object);
@@ -366,6 +363,10 @@ tauri_app_get_property (GObject    *object,
       g_value_set_string (value, tauri_app_get_frontend (self));
       break;
 
+    case PROP_VERSION:
+      g_value_set_string (value, tauri_app_get_version (self));
+      break;
+
     case PROP_DEVELOPER_MODE:
       g_value_set_boolean (value, tauri_app_get_developer_mode (self));
       break;
@@ -387,6 +388,10 @@ tauri_app_set_property (GObject      *object,
     {
     case PROP_FRONTEND:
       tauri_app_set_frontend (self, g_value_get_string (value));
+      break;
+
+    case PROP_VERSION:
+      tauri_app_set_version (self, g_value_get_string (value));
       break;
 
     case PROP_DEVELOPER_MODE:
@@ -444,6 +449,19 @@ tauri_app_class_init (TauriAppClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * TauriApp:version: (getter get_version) (setter set_version)
+   *
+   * The application's version, which `getVersion()` of
+   * `@tauri-apps/api/app` returns.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_VERSION] =
+    g_param_spec_string ("version", NULL, NULL,
+                         "0.0.0",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * TauriApp:developer-mode: (getter get_developer_mode) (setter set_developer_mode)
    *
    * Whether windows opened afterwards have the web inspector and print their
@@ -488,6 +506,8 @@ tauri_app_init (TauriApp *self)
 
   priv->registry = tauri_command_registry_new ();
   priv->windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  priv->version = g_strdup ("0.0.0");
+  priv->asset_scope = g_ptr_array_new_with_free_func (g_free);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
@@ -734,6 +754,98 @@ tauri_app_set_frontend (TauriApp   *self,
   g_free (priv->frontend);
   priv->frontend = g_strdup (frontend);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRONTEND]);
+}
+
+/**
+ * tauri_app_get_version:
+ * @self: an application
+ *
+ * Gets the application's version; see [property@App:version].
+ *
+ * Returns: the version
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_app_get_version (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+
+  return priv->version;
+}
+
+/**
+ * tauri_app_set_version:
+ * @self: an application
+ * @version: the version, such as `1.2.3`
+ *
+ * Sets the application's version; see [property@App:version].
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_set_version (TauriApp   *self,
+                       const char *version)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_if_fail (TAURI_IS_APP (self));
+  g_return_if_fail (version != NULL);
+
+  if (g_strcmp0 (priv->version, version) == 0)
+    return;
+
+  g_free (priv->version);
+  priv->version = g_strdup (version);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
+
+/**
+ * tauri_app_add_asset_scope:
+ * @self: an application
+ * @directory: a directory
+ *
+ * Lets the pages load the files below @directory through the asset
+ * protocol: the URLs that `convertFileSrc()` of `@tauri-apps/api/core`
+ * makes, `asset://localhost/<path>`. No directory is in the scope unless
+ * added; a file outside the scope is refused with 403.
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_add_asset_scope (TauriApp   *self,
+                           const char *directory)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_if_fail (TAURI_IS_APP (self));
+  g_return_if_fail (directory != NULL);
+
+  g_ptr_array_add (priv->asset_scope, g_canonicalize_filename (directory, NULL));
+}
+
+gboolean
+_tauri_app_asset_in_scope (TauriApp   *self,
+                           const char *path)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+  g_assert (g_path_is_absolute (path));
+
+  for (guint i = 0; i < priv->asset_scope->len; i++)
+    {
+      const char *directory = g_ptr_array_index (priv->asset_scope, i);
+      gsize length = strlen (directory);
+
+      if (strncmp (path, directory, length) == 0 &&
+          (path[length] == G_DIR_SEPARATOR || directory[length - 1] == G_DIR_SEPARATOR))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**

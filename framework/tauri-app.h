@@ -68,6 +68,14 @@ TAURI_AVAILABLE_IN_ALL
 void                  tauri_app_set_frontend       (TauriApp           *self,
                                                     const char         *frontend);
 TAURI_AVAILABLE_IN_ALL
+const char           *tauri_app_get_version        (TauriApp           *self);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_set_version        (TauriApp           *self,
+                                                    const char         *version);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_add_asset_scope    (TauriApp           *self,
+                                                    const char         *directory);
+TAURI_AVAILABLE_IN_ALL
 gboolean              tauri_app_get_developer_mode (TauriApp           *self);
 TAURI_AVAILABLE_IN_ALL
 void                  tauri_app_set_developer_mode (TauriApp           *self,

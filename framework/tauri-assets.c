@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "tauri-app-private.h"
@@ -15,6 +16,10 @@
  */
 
 #define IPC_PATH "/__tauri_ipc__/"
+
+/* The asset protocol answers a range request with at most this much, as
+ * servers may: players ask for the rest. */
+#define MAX_RANGE_LENGTH (8 * 1024 * 1024)
 
 static const struct {
   const char *extension;
@@ -188,13 +193,182 @@ request_cb (WebKitURISchemeRequest *request,
   g_file_load_contents_async (file, NULL, contents_loaded_cb, g_object_ref (request));
 }
 
+static void
+finish_with_bytes (WebKitURISchemeRequest *request,
+                   guint                   status,
+                   const char             *mime_type,
+                   GBytes                 *bytes,
+                   SoupMessageHeaders     *headers)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(WebKitURISchemeResponse) response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
+  g_autofree char *length = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (bytes));
+
+  soup_message_headers_replace (headers, "Content-Type", mime_type);
+  soup_message_headers_replace (headers, "Content-Length", length);
+  soup_message_headers_replace (headers, "Accept-Ranges", "bytes");
+  soup_message_headers_replace (headers, "Access-Control-Allow-Origin", "*");
+  webkit_uri_scheme_response_set_http_headers (response, headers);
+  webkit_uri_scheme_response_set_status (response, status, NULL);
+  webkit_uri_scheme_response_set_content_type (response, mime_type);
+  webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+/* "bytes=START-END", "bytes=START-" or "bytes=-SUFFIX"; one range only. */
+static gboolean
+parse_range (const char *header,
+             goffset     size,
+             goffset    *start,
+             goffset    *end)
+{
+  const char *dash;
+  char *rest = NULL;
+
+  if (header == NULL || !g_str_has_prefix (header, "bytes=") || strchr (header, ',') != NULL)
+    return FALSE;
+  header += strlen ("bytes=");
+  dash = strchr (header, '-');
+  if (dash == NULL || size == 0)
+    return FALSE;
+
+  if (dash == header)
+    {
+      goffset suffix = g_ascii_strtoll (dash + 1, &rest, 10);
+
+      if (*rest != '\0' || suffix <= 0)
+        return FALSE;
+      *start = MAX (0, size - suffix);
+      *end = size - 1;
+      return TRUE;
+    }
+
+  *start = g_ascii_strtoll (header, &rest, 10);
+  if (rest != dash || *start < 0 || *start >= size)
+    return FALSE;
+  *end = dash[1] == '\0' ? size - 1 : g_ascii_strtoll (dash + 1, &rest, 10);
+  if (dash[1] != '\0' && *rest != '\0')
+    return FALSE;
+
+  *end = MIN (*end, size - 1);
+  return *end >= *start;
+}
+
+static void
+serve_asset (WebKitURISchemeRequest *request,
+             const char             *path)
+{
+  SoupMessageHeaders *request_headers = webkit_uri_scheme_request_get_http_headers (request);
+  const char *range = request_headers ? soup_message_headers_get_one (request_headers, "Range") : NULL;
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *mime_type = _tauri_assets_dup_mime_type (path);
+  goffset size, start = 0, end;
+  gboolean partial;
+
+  stream = g_file_read (file, NULL, NULL);
+  info = stream ? g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL) : NULL;
+  if (info == NULL)
+    {
+      finish_with_status (request, 404, "Not Found");
+      return;
+    }
+
+  size = g_file_info_get_size (info);
+  end = size - 1;
+  partial = parse_range (range, size, &start, &end);
+  if (range != NULL && !partial)
+    {
+      g_autofree char *content_range = g_strdup_printf ("bytes */%" G_GOFFSET_FORMAT, size);
+
+      soup_message_headers_replace (headers, "Content-Range", content_range);
+      bytes = g_bytes_new_static ("", 0);
+      finish_with_bytes (request, 416, "text/plain", bytes, headers);
+      return;
+    }
+  if (partial)
+    end = MIN (end, start + MAX_RANGE_LENGTH - 1);
+
+  /* Read at once, within the bound above: answers stay small for media and
+   * whole for the images and documents a page shows. */
+  if ((partial && !g_seekable_seek (G_SEEKABLE (stream), start, G_SEEK_SET, NULL, NULL)) ||
+      (bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), end - start + 1, NULL, NULL)) == NULL)
+    {
+      finish_with_status (request, 500, "Internal Server Error");
+      return;
+    }
+
+  if (partial)
+    {
+      g_autofree char *content_range = g_strdup_printf ("bytes %" G_GOFFSET_FORMAT "-%" G_GOFFSET_FORMAT
+                                                        "/%" G_GOFFSET_FORMAT,
+                                                        start, start + (goffset) g_bytes_get_size (bytes) - 1, size);
+
+      soup_message_headers_replace (headers, "Content-Range", content_range);
+    }
+
+  finish_with_bytes (request, partial ? 206 : 200, mime_type, bytes, headers);
+}
+
+/* asset://localhost/<path, URL-encoded>: files in the app's asset scope,
+ * for the app's own pages. */
+static void
+asset_request_cb (WebKitURISchemeRequest *request,
+                  gpointer                user_data)
+{
+  TauriApp *app = user_data;
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  g_autoptr(GUri) uri = g_uri_parse (webkit_uri_scheme_request_get_uri (request), G_URI_FLAGS_ENCODED, NULL);
+  g_autofree char *decoded = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *real = NULL;
+
+  if (web_view == NULL || !_tauri_app_is_trusted_uri (app, webkit_web_view_get_uri (web_view)))
+    {
+      finish_with_status (request, 403, "Forbidden");
+      return;
+    }
+
+  if (uri == NULL || g_strcmp0 (g_uri_get_host (uri), "localhost") != 0 ||
+      (decoded = g_uri_unescape_string (g_uri_get_path (uri) + 1, NULL)) == NULL ||
+      !g_path_is_absolute (decoded))
+    {
+      finish_with_status (request, 404, "Not Found");
+      return;
+    }
+
+  /* The scope applies to where the path really leads, links followed. */
+  path = g_canonicalize_filename (decoded, "/");
+  real = realpath (path, NULL);
+  if (!_tauri_app_asset_in_scope (app, real ? real : path))
+    {
+      finish_with_status (request, 403, "Forbidden");
+      return;
+    }
+
+  serve_asset (request, real ? real : path);
+}
+
 void
 _tauri_assets_register (TauriApp         *app,
                         WebKitWebContext *context)
 {
+  WebKitSecurityManager *security = webkit_web_context_get_security_manager (context);
+
   g_assert (TAURI_IS_APP (app));
   g_assert (WEBKIT_IS_WEB_CONTEXT (context));
 
-  /* The context belongs to the app, so the app outlives the handler. */
+  /* The context belongs to the app, so the app outlives the handlers. */
   webkit_web_context_register_uri_scheme (context, "tauri", request_cb, app, NULL);
+  webkit_web_context_register_uri_scheme (context, "asset", asset_request_cb, app, NULL);
+
+  /* Secure and CORS-enabled: without both, WebKit treats the schemes as
+   * opaque, insecure origins, and since 2.46 bypasses the handler for
+   * top-level loads. */
+  webkit_security_manager_register_uri_scheme_as_secure (security, "tauri");
+  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "tauri");
+  webkit_security_manager_register_uri_scheme_as_secure (security, "asset");
+  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "asset");
 }

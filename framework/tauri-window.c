@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "tauri-app-private.h"
+#include "tauri-builtins-private.h"
+#include "tauri-events-private.h"
 #include "tauri-window-private.h"
 
 /**
@@ -16,6 +18,12 @@
  * The window's title follows its page's title. When the page calls
  * `window.close()`, the window closes; commands still running for it are
  * cancelled, and their answers are dropped.
+ *
+ * Its page hears the window's events as a Tauri page does:
+ * `tauri://focus`, `tauri://blur`, `tauri://resize` (with the new
+ * `PhysicalSize`) and `tauri://close-requested`. While the page listens to
+ * `tauri://close-requested` (as `onCloseRequested()` does), closing the
+ * window asks the page, which destroys the window or not.
  *
  * A command created with %TAURI_COMMAND_FLAGS_WITH_WINDOW gets the window
  * its call came from, like a Tauri command with `with_window`:
@@ -41,6 +49,9 @@ struct _TauriWindow
   char                 *label;
   WebKitWebView        *web_view;
   TauriBridge          *bridge;
+  guint                 resize_source;
+  int                   last_width;
+  int                   last_height;
 };
 
 enum {
@@ -92,6 +103,89 @@ close_cb (WebKitWebView *web_view,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A window event goes to the listeners of this window, as Tauri's do. */
+static void
+emit_own (TauriWindow *self,
+          const char  *event,
+          JsonNode    *payload)
+{
+  TauriApp *app = tauri_window_get_app (self);
+  TauriEventTarget target = { TAURI_EVENT_TARGET_WINDOW, self->label };
+
+  if (app != NULL && self->bridge != NULL)
+    _tauri_events_emit (app, event, payload, &target, self);
+}
+
+static void
+is_active_cb (TauriWindow *self,
+              GParamSpec  *pspec,
+              gpointer     user_data)
+{
+  emit_own (self, gtk_window_is_active (GTK_WINDOW (self)) ? "tauri://focus" : "tauri://blur", NULL);
+}
+
+static gboolean
+emit_resize_cb (gpointer user_data)
+{
+  TauriWindow *self = user_data;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) size = NULL;
+  int width, height;
+
+  self->resize_source = 0;
+  _tauri_window_get_inner_size (self, &width, &height);
+  if (width == self->last_width && height == self->last_height)
+    return G_SOURCE_REMOVE;
+  self->last_width = width;
+  self->last_height = height;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, height);
+  json_builder_end_object (builder);
+  size = json_builder_get_root (builder);
+
+  emit_own (self, "tauri://resize", size);
+  return G_SOURCE_REMOVE;
+}
+
+/* The surface changed size; the web view is allocated after, so the size
+ * is read once the frame is laid out. */
+static void
+layout_cb (GdkSurface  *surface,
+           int          width,
+           int          height,
+           TauriWindow *self)
+{
+  if (self->resize_source == 0)
+    self->resize_source = g_idle_add_full (G_PRIORITY_LOW, emit_resize_cb, self, NULL);
+}
+
+static void
+realize_cb (TauriWindow *self,
+            gpointer     user_data)
+{
+  g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "layout",
+                           G_CALLBACK (layout_cb), self, 0);
+}
+
+static gboolean
+tauri_window_close_request (GtkWindow *window)
+{
+  TauriWindow *self = TAURI_WINDOW (window);
+
+  /* A page that listens decides: it destroys the window, or keeps it. */
+  if (self->bridge != NULL && _tauri_events_has_listener (self, "tauri://close-requested"))
+    {
+      emit_own (self, "tauri://close-requested", NULL);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (tauri_window_parent_class)->close_request (window);
+}
+
 static WebKitWebView *
 create_web_view (TauriWindow *self,
                  TauriApp    *app)
@@ -113,6 +207,8 @@ static void
 tauri_window_dispose (GObject *object)
 {
   TauriWindow *self = TAURI_WINDOW (object);
+
+  g_clear_handle_id (&self->resize_source, g_source_remove);
 
   if (self->bridge != NULL)
     _tauri_bridge_abandon_calls (self->bridge);
@@ -184,6 +280,8 @@ tauri_window_class_init (TauriWindowClass *klass)
   object_class->finalize = tauri_window_finalize;
   object_class->get_property = tauri_window_get_property;
   object_class->set_property = tauri_window_set_property;
+
+  GTK_WINDOW_CLASS (klass)->close_request = tauri_window_close_request;
 
   /**
    * TauriWindow:label: (getter get_label)
@@ -303,6 +401,8 @@ _tauri_window_new (TauriApp   *app,
                            G_CALLBACK (title_changed_cb), self, 0);
   g_signal_connect_object (self->web_view, "close",
                            G_CALLBACK (close_cb), self, 0);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   gtk_window_set_title (GTK_WINDOW (self), g_get_application_name ());
   gtk_window_set_default_size (GTK_WINDOW (self), 960, 720);
