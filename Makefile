@@ -28,7 +28,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Runs a command with a session bus, and under Xvfb when there is no display.
 HEADLESS = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps build demo test test-build test-asan bench clean
+.PHONY: all deps build demo test test-build test-asan test-bindings-ts update-bindings bench clean
 
 all: build
 
@@ -85,7 +85,22 @@ test-asan: deps $(ASANBUILDDIR)/build.ninja
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite ui
 
-test: test-build test-asan
+# The demo's typed TypeScript bindings, type-checked with the TypeScript
+# pinned in tests/ts/package-lock.json (tests/ts/check-bindings.sh).
+test-bindings-ts: deps $(TESTBUILDDIR)/build.ninja
+	meson compile -C $(TESTBUILDDIR)
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends nodejs npm; }
+	cd tests/ts && npm ci --no-audit --no-fund
+	tests/ts/check-bindings.sh $(TESTBUILDDIR)/demo-app/tauri-gtk-demo $(TESTBUILDDIR)/ts-check
+
+# After a deliberate change of the demo's commands or of the generator:
+# print the committed bindings again (read the diff before committing).
+update-bindings: build
+	$(BUILDDIR)/demo-app/tauri-gtk-demo --print-bindings > tests/ts/demo-bindings.ts
+	TAURI_UPDATE_BINDINGS=1 meson test -C $(BUILDDIR) test-bindings
+
+test: test-build test-asan test-bindings-ts
 
 # Release build, no sanitizer; the benchmark always runs under Xvfb.
 # BENCH_ARGS passes options to the driver, e.g. BENCH_ARGS="--rounds 9".

@@ -188,6 +188,8 @@ static const struct {
   { "window_label",      "string" },
   { "open_window",       "null" },
   { "my_custom_command", "object<DemoCustomResponse>" },
+  { "stream_numbers",    "integer" },
+  { "echo_bytes",        "bytes" },
 };
 
 /* Channels: counts on a worker thread, each number a message to the page,

@@ -782,13 +782,13 @@ _tauri_bindings_print_module (TauriCommandRegistry *registry,
                               printer.uses_raw_body ? "Record<string, unknown> | Uint8Array | ArrayBuffer"
                                                     : "Record<string, unknown>");
       if (printer.uses_channel)
-        g_string_append (out, "type Channel<T> = TauriChannel<T>;\n");
+        g_string_append (out, "\n// window.__TAURI__.core.Channel.\n"
+                              "type Channel<T> = TauriChannel<T>;\n");
     }
   else
     {
-      g_string_append (out, "import { invoke } from '" API_MODULE "';\n");
-      if (printer.uses_channel)
-        g_string_append (out, "import type { Channel } from '" API_MODULE "';\n");
+      g_string_append_printf (out, "import { %sinvoke } from '" API_MODULE "';\n",
+                              printer.uses_channel ? "type Channel, " : "");
     }
 
   g_string_append_c (out, '\n');
