@@ -9,6 +9,13 @@
 
 #include <webkit/webkit.h>
 
+#if defined(__has_include)
+# if __has_include(<valgrind/callgrind.h>)
+#  include <valgrind/callgrind.h>
+#  define HAVE_CALLGRIND 1
+# endif
+#endif
+
 #include "bench-probe.h"
 
 /*
@@ -29,6 +36,11 @@
  *   that moment (RSS and PSS from /proc/PID/smaps_rollup of the UI process
  *   and every descendant: WebKit's web and network processes, and the
  *   sandbox helpers);
+ * - the CPU time (user + system, all threads) that the UI process and its
+ *   descendants spent during a phase, from /proc/PID/stat: less disturbed
+ *   by other load on the machine than the wall clock;
+ * - under callgrind, each phase's counts on their own: they are zeroed at
+ *   phase_begin and dumped at phase_end, named after the phase;
  * - between stall_begin and stall_end, the longest gap between two runs of a
  *   1 ms timeout at the default priority: the main loop's worst stall.
  */
@@ -43,6 +55,8 @@ typedef struct
   GArray       *service;           /* gint64 µs: arrival → answer, echo calls of the phase */
   gboolean      in_phase;
   guint         phase_start;       /* index in arrivals of the phase's first call */
+  gint64        phase_cpu_self;    /* µs of CPU at phase_begin: the UI process */
+  gint64        phase_cpu_others;  /* µs of CPU at phase_begin: its descendants */
   JsonObject   *results;           /* what the native side measured, by name */
   JsonObject   *capabilities;
   gint64        first_answer;
@@ -150,6 +164,42 @@ read_kib (const char *contents,
     return -1;
 
   return g_ascii_strtoll (line + strlen (field), NULL, 10);
+}
+
+/* CPU time of the UI process and of all its descendants, in µs; a
+ * process's figure includes its threads, the finished ones too. */
+static void
+measure_cpu (gint64 *self_us,
+             gint64 *others_us)
+{
+  g_autoptr(GArray) tree = list_descendants (getpid ());
+  long ticks_per_s = sysconf (_SC_CLK_TCK);
+
+  *self_us = 0;
+  *others_us = 0;
+
+  for (guint i = 0; i < tree->len; i++)
+    {
+      int pid = g_array_index (tree, int, i);
+      g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+      g_autofree char *contents = NULL;
+      unsigned long long utime;
+      unsigned long long stime;
+      const char *paren;
+      gint64 us;
+
+      if (!g_file_get_contents (path, &contents, NULL, NULL) ||
+          (paren = strrchr (contents, ')')) == NULL ||
+          sscanf (paren + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu",
+                  &utime, &stime) != 2)
+        continue;
+
+      us = (gint64) ((utime + stime) * G_USEC_PER_SEC / ticks_per_s);
+      if (i == 0)
+        *self_us += us;
+      else
+        *others_us += us;
+    }
 }
 
 static JsonObject *
@@ -327,6 +377,13 @@ phase_end (const char *name)
   g_autoptr(GArray) round_trips = NULL;
   JsonObject *stats = json_object_new ();
   guint end = probe.arrivals->len - 1;     /* this phase_end message */
+  gint64 cpu_self;
+  gint64 cpu_others;
+
+#ifdef HAVE_CALLGRIND
+  CALLGRIND_DUMP_STATS_AT (name);
+#endif
+  measure_cpu (&cpu_self, &cpu_others);
 
   round_trips = g_array_sized_new (FALSE, FALSE, sizeof (gint64), end - probe.phase_start);
   for (guint i = probe.phase_start; i < end; i++)
@@ -341,6 +398,11 @@ phase_end (const char *name)
   json_object_set_int_member (stats, "answered", probe.service->len);
   add_distribution (stats, "round_trip", round_trips);
   add_distribution (stats, "service", probe.service);
+  json_object_set_double_member (stats, "cpu_ui_us", cpu_self - probe.phase_cpu_self);
+  json_object_set_double_member (stats, "cpu_others_us", cpu_others - probe.phase_cpu_others);
+  json_object_set_double_member (stats, "duration_us",
+                                 g_array_index (probe.arrivals, gint64, end) -
+                                 g_array_index (probe.arrivals, gint64, MIN (probe.phase_start, end)));
   probe.in_phase = FALSE;
 
   json_object_set_object_member (probe.results, name, json_object_ref (stats));
@@ -467,9 +529,13 @@ bench_probe_control (const char  *command,
   if (g_str_equal (command, "phase_begin"))
     {
       /* The phase's first call is the next message. */
+      measure_cpu (&probe.phase_cpu_self, &probe.phase_cpu_others);
       probe.phase_start = probe.arrivals->len;
       probe.in_phase = TRUE;
       g_array_set_size (probe.service, 0);
+#ifdef HAVE_CALLGRIND
+      CALLGRIND_ZERO_STATS;
+#endif
       return json_node_init_null (json_node_alloc ());
     }
 

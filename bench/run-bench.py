@@ -64,8 +64,9 @@ NOT_YET = 'n/a (not yet available)'
 class Metric:
     """One row of the table: how to read it from a run, and its target."""
 
-    def __init__(self, label, unit, extract, target=None, kind='ratio', digits=0):
+    def __init__(self, label, unit, extract, target=None, kind='ratio', digits=0, startup=False):
         self.label = label
+        self.startup = startup      # also read from the startup-only runs
         self.unit = unit
         self.extract = extract      # run → value, or None when not measured
         self.target = target        # (comparison, bound) or None
@@ -86,8 +87,23 @@ def payload_rate(size):
     return lambda run: dig(run, 'page', 'payloads', str(size), 'mb_per_s')
 
 
+def cpu_per_call(phase, field):
+    def extract(run):
+        cpu = dig(run, 'native', phase, field)
+        calls = dig(run, 'page', phase, 'calls')
+        reps = dig(run, 'page', phase, 'reps') or 1
+        return None if cpu is None or not calls else cpu / (calls * reps)
+    return extract
+
+
+def payload_cpu(size, reps, field):
+    def extract(run):
+        cpu = dig(run, 'native', 'payload_%d' % size, field)
+        return None if cpu is None else cpu / reps / 1000
+    return extract
+
+
 def metrics(params):
-    sizes = [size for size, _ in params['payloads']]
     rows = [
         Metric('1. tiny invoke round trip, p50', 'µs',
                lambda r: dig(r, 'native', 'latency', 'round_trip_p50_us'), ('<=', 1.10)),
@@ -97,25 +113,37 @@ def metrics(params):
                lambda r: dig(r, 'page', 'latency', 'mean_us')),
         Metric('1. native time per call, p50 (arrival → answer)', 'µs',
                lambda r: dig(r, 'native', 'latency', 'service_p50_us'), digits=1),
+        Metric('1. CPU per call, UI process', 'µs',
+               cpu_per_call('latency', 'cpu_ui_us'), digits=1),
+        Metric('1. CPU per call, other processes (web, network)', 'µs',
+               cpu_per_call('latency', 'cpu_others_us'), digits=1),
         Metric('2. throughput, %d calls at once' % params['throughputCalls'], 'calls/s',
                lambda r: dig(r, 'page', 'throughput', 'calls_per_s'), ('>=', 0.90)),
+        Metric('2. CPU per call, UI process', 'µs',
+               cpu_per_call('throughput', 'cpu_ui_us'), digits=1),
+        Metric('2. CPU per call, other processes', 'µs',
+               cpu_per_call('throughput', 'cpu_others_us'), digits=1),
     ]
-    for size in sizes:
+    for size, reps in params['payloads']:
         rows.append(Metric('3. JSON string of %s echoed' % human_size(size), 'MB/s',
                            payload_rate(size), ('>=', 0.90), digits=1))
+        rows.append(Metric('3. CPU per %s echo, UI process' % human_size(size), 'ms',
+                           payload_cpu(size, reps, 'cpu_ui_us'), digits=1))
+        rows.append(Metric('3. CPU per %s echo, other processes' % human_size(size), 'ms',
+                           payload_cpu(size, reps, 'cpu_others_us'), digits=1))
     rows += [
         Metric('4. raw bytes, %s echoed' % human_size(params['rawBytesSize']), 'MB/s',
                lambda r: dig(r, 'page', 'raw_bytes', 'mb_per_s'), ('>=', 1.0), digits=1),
         Metric('5. Channel, %d messages' % params['channelMessages'], 'msg/s',
                lambda r: dig(r, 'page', 'channel', 'messages_per_s'), ('>=', None)),
         Metric('6. startup, process start → first invoke answered', 'ms',
-               lambda r: r.get('startup_ms'), ('<=', 30), kind='delta', digits=1),
+               lambda r: r.get('startup_ms'), ('<=', 30), kind='delta', digits=1, startup=True),
         Metric('6. RSS of all processes at first answer', 'MiB',
-               lambda r: kib_to_mib(dig(r, 'memory', 'rss_kib')), ('<=', 5), kind='delta_pct', digits=1),
+               lambda r: kib_to_mib(dig(r, 'memory', 'rss_kib')), ('<=', 5), kind='delta_pct', digits=1, startup=True),
         Metric('6. PSS of all processes at first answer', 'MiB',
-               lambda r: kib_to_mib(dig(r, 'memory', 'pss_kib')), ('<=', 5), kind='delta_pct', digits=1),
+               lambda r: kib_to_mib(dig(r, 'memory', 'pss_kib')), ('<=', 5), kind='delta_pct', digits=1, startup=True),
         Metric('6. processes', '',
-               lambda r: dig(r, 'memory', 'n_processes'), kind='none'),
+               lambda r: dig(r, 'memory', 'n_processes'), kind='none', startup=True),
         Metric('7. worst main-loop stall, %d threaded calls' % params['stallCalls'], 'ms',
                lambda r: us_to_ms(dig(r, 'native', 'stall_threaded', 'max_gap_us')),
                ('<', 16), kind='absolute', digits=1),
@@ -220,6 +248,14 @@ def run_once(binary, program, env, timeout):
     return result
 
 
+def loadavg():
+    try:
+        with open('/proc/loadavg') as f:
+            return ' '.join(f.read().split()[:3])
+    except OSError:
+        return '?'
+
+
 def machine():
     cpu = '?'
     try:
@@ -248,12 +284,42 @@ def machine():
                                               or os.environ.get('BENCH_XVFB') else 'display ' + os.environ.get('DISPLAY', '?'))
 
 
+def machine_busy(interval):
+    """The fraction of the machine's CPU time, all cores, that was busy."""
+    def sample():
+        with open('/proc/stat') as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields[:8])
+
+    idle0, total0 = sample()
+    time.sleep(interval)
+    idle1, total1 = sample()
+    return 1 - (idle1 - idle0) / max(1, total1 - total0)
+
+
+def wait_quiet(threshold, max_wait):
+    """Waits until the machine is quiet: other load skews the wall clock."""
+    start = time.monotonic()
+    while True:
+        busy = machine_busy(0.5)
+        waited = time.monotonic() - start
+        if busy <= threshold or waited >= max_wait:
+            return waited, busy
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--build-dir', default='_build-bench', help='the meson build directory')
     parser.add_argument('--rounds', type=int, default=None, help='rounds of baseline then tauri-gtk (default 5)')
     parser.add_argument('--quick', action='store_true', help='small counts, one round: a smoke run')
     parser.add_argument('--json', help='also write every run’s raw figures to this file')
+    parser.add_argument('--startup-rounds', type=int, default=None,
+                        help='extra runs of each program that only measure startup and memory (default 10)')
+    parser.add_argument('--quiet-threshold', type=float, default=0.15,
+                        help='before each run, wait until at most this fraction of the CPU is busy')
+    parser.add_argument('--quiet-wait', type=float, default=None,
+                        help='seconds to wait at most for a quiet machine before each run '
+                             '(default 60, 0 with --quick: do not wait)')
     parser.add_argument('--timeout', type=int, default=600, help='seconds one run may take')
     args = parser.parse_args()
 
@@ -263,6 +329,9 @@ def main():
 
     params = QUICK_PARAMS if args.quick else FULL_PARAMS
     rounds = args.rounds or (1 if args.quick else 5)
+    if args.quiet_wait is None:
+        args.quiet_wait = 0 if args.quick else 60
+    startup_rounds = args.startup_rounds if args.startup_rounds is not None else (1 if args.quick else 10)
     binaries = {}
     for program, name in PROGRAMS:
         path = os.path.join(args.build_dir, 'bench', name)
@@ -283,22 +352,37 @@ def main():
         'BENCH_PARAMS': json.dumps(params),
     })
 
+    load_before = loadavg()
     runs = {program: [] for program, _ in PROGRAMS}
+    startup_runs = {program: [] for program, _ in PROGRAMS}
+    startup_env = dict(env, BENCH_PARAMS=json.dumps(dict(params, startupOnly=True)))
     failures = []
+    noisy = []
+
+    def run(program, run_env, label):
+        if args.quiet_wait > 0:
+            waited, busy = wait_quiet(args.quiet_threshold, args.quiet_wait)
+            if busy > args.quiet_threshold:
+                noisy.append('%s %s (%.0f %% busy)' % (label, program, busy * 100))
+        print('%s: %s' % (label, program), file=sys.stderr, flush=True)
+        result = run_once(binaries[program], program, run_env, args.timeout)
+        errors = dig(result, 'page', 'errors') or []
+        if errors:
+            failures.append((program, errors))
+        return result
+
     try:
         if not args.quick:
             # Warm the page cache and the dynamic linker's caches for both.
             for program, _ in PROGRAMS:
-                print('warm-up: %s' % program, file=sys.stderr, flush=True)
-                run_once(binaries[program], program, env, args.timeout)
+                run(program, startup_env, 'warm-up')
+        for round_index in range(startup_rounds):
+            for program, _ in PROGRAMS:
+                startup_runs[program].append(run(program, startup_env,
+                                                 'startup %d/%d' % (round_index + 1, startup_rounds)))
         for round_index in range(rounds):
             for program, _ in PROGRAMS:
-                print('round %d/%d: %s' % (round_index + 1, rounds, program), file=sys.stderr, flush=True)
-                result = run_once(binaries[program], program, env, args.timeout)
-                errors = dig(result, 'page', 'errors') or []
-                if errors:
-                    failures.append((program, errors))
-                runs[program].append(result)
+                runs[program].append(run(program, env, 'round %d/%d' % (round_index + 1, rounds)))
     except RuntimeError as error:
         print('run-bench: %s' % error, file=sys.stderr)
         return 1
@@ -307,19 +391,27 @@ def main():
 
     if args.json:
         with open(args.json, 'w') as f:
-            json.dump({'params': params, 'runs': runs}, f, indent=1)
+            json.dump({'params': params, 'runs': runs, 'startup_runs': startup_runs}, f, indent=1)
 
     print()
     print('tauri-gtk benchmark, %s' % datetime.datetime.now().strftime('%Y-%m-%d %H:%M'))
     print('Machine: %s' % machine())
+    print('Load average (1, 5, 15 min) before: %s, after: %s' % (load_before, loadavg()))
     print('%d round(s), each a fresh process of both programs, baseline first; '
-          'median (min–max) over the rounds.' % rounds)
+          'median (min–max) over the rounds. Startup and memory (6): also %d startup-only '
+          'round(s), %d samples each in all.' % (rounds, startup_rounds, rounds + startup_rounds))
+    if noisy:
+        print('Started on a busy machine (after waiting %g s): %s' % (args.quiet_wait, ', '.join(noisy)))
     print()
     header = ['metric', 'unit', 'baseline', 'tauri-gtk', 'tauri-gtk vs baseline', 'target', 'met']
     lines = []
     for metric in metrics(params):
-        base_med, base_text = summarize([metric.extract(r) for r in runs['baseline']], metric.digits)
-        tauri_med, tauri_text = summarize([metric.extract(r) for r in runs['tauri-gtk']], metric.digits)
+        def samples(program):
+            source = runs[program] + (startup_runs[program] if metric.startup else [])
+            return [metric.extract(r) for r in source]
+
+        base_med, base_text = summarize(samples('baseline'), metric.digits)
+        tauri_med, tauri_text = summarize(samples('tauri-gtk'), metric.digits)
         comparison, met = compare(metric, base_med, tauri_med)
         lines.append([metric.label, metric.unit, base_text, tauri_text, comparison,
                       target_text(metric), '' if met is None else ('yes' if met else 'NO')])

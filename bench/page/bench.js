@@ -73,7 +73,7 @@
     const calls = config.throughputCalls;
     const rates = [];
 
-    for (let rep = -1; rep < config.throughputReps; rep++) {
+    async function batch() {
       const start = performance.now();
       const pending = [];
       for (let i = 0; i < calls; i++)
@@ -82,11 +82,16 @@
       const elapsed = performance.now() - start;
 
       check(results.every((result, i) => result.n === i), 'throughput: an answer does not match its call');
-      if (rep >= 0)                /* rep -1 warms up */
-        rates.push(calls / (elapsed / 1000));
+      return calls / (elapsed / 1000);
     }
 
-    return { calls, calls_per_s: median(rates), all_calls_per_s: rates };
+    await batch();                 /* warm-up */
+    await invoke('phase_begin', { name: 'throughput' });
+    for (let rep = 0; rep < config.throughputReps; rep++)
+      rates.push(await batch());
+    const native = await invoke('phase_end', { name: 'throughput' });
+
+    return { calls, reps: config.throughputReps, calls_per_s: median(rates), all_calls_per_s: rates, native };
   }
 
   /* 7. The main loop's worst stall, idle and while threaded calls run. */
@@ -134,6 +139,7 @@
         mean_ms: total / reps,
         mb_per_s: size / 1e6 / (total / reps / 1000),
         native_round_trip_p50_us: native.round_trip_p50_us,
+        native,
       };
     }
 
@@ -181,6 +187,16 @@
     return { messages: count, total_ms: total, messages_per_s: count / (total / 1000) };
   }
 
+  async function measure(config, results) {
+    await sleep(config.settleMs);
+    results.latency = await latency(config);
+    results.throughput = await throughput(config);
+    results.stall = await stall(config);
+    results.payloads = await payloads(config);
+    results.raw_bytes = config.capabilities.raw_bytes && ipc.echoBytes ? await rawBytes(config) : null;
+    results.channel = config.capabilities.channel && ipc.stream ? await channel(config) : null;
+  }
+
   async function run() {
     const results = {};
 
@@ -191,14 +207,10 @@
       const config = await invoke('bench_config');
       results.program = config.program;
       results.capabilities = config.capabilities;
-      await sleep(config.settleMs);
 
-      results.latency = await latency(config);
-      results.throughput = await throughput(config);
-      results.stall = await stall(config);
-      results.payloads = await payloads(config);
-      results.raw_bytes = config.capabilities.raw_bytes && ipc.echoBytes ? await rawBytes(config) : null;
-      results.channel = config.capabilities.channel && ipc.stream ? await channel(config) : null;
+      /* A startup run ends here: the first answer was all it measured. */
+      if (!config.startupOnly)
+        await measure(config, results);
     } catch (error) {
       errors.push(`${error && error.message ? error.message : error}`);
     }
