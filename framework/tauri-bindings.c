@@ -106,7 +106,11 @@ append_string_literal (GString    *out,
   g_string_append_c (out, '\'');
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      /* A name is not checked for UTF-8 when a command is made. */
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        c = 0xFFFD;
 
       if (c == '\'' || c == '\\')
         g_string_append_printf (out, "\\%c", (char) c);
@@ -673,12 +677,16 @@ print_function (Printer      *printer,
       if (i > 0)
         g_string_append (out, ", ");
       g_string_append (out, name);
-      if (!param->optional)
-        g_string_append_printf (out, ": %s", type);
-      else if (i >= first_trailing_optional)
-        g_string_append_printf (out, "?: %s | null", type);
-      else
-        g_string_append_printf (out, ": %s | null | undefined", type);
+      if (param->optional)
+        {
+          g_autofree char *nullable = or_null (type);
+
+          g_free (type);
+          type = i >= first_trailing_optional
+               ? g_steal_pointer (&nullable)
+               : g_strdup_printf ("%s | undefined", nullable);
+        }
+      g_string_append_printf (out, "%s: %s", i >= first_trailing_optional && param->optional ? "?" : "", type);
 
       /* Two names with one key are one argument: the registry checks it
        * once, against the first. */

@@ -129,7 +129,8 @@ every_type_registry (void)
     { "nested_arrays", "matrix: array<array<number>>, maybes: array<variant<mi>>",
       "array<object<TestThing>>", TAURI_COMMAND_FLAGS_NONE },
     /* `?` only at the end; keys as written with SNAKE_CASE. */
-    { "optional_middle", "first?: string, second: integer, third?: boolean", "null", TAURI_COMMAND_FLAGS_NONE },
+    { "optional_middle", "first?: string, second: integer, third?: boolean, fourth?: null", "null",
+      TAURI_COMMAND_FLAGS_NONE },
     { "snake_case_args", "invoke_message: string, delay_ms?: integer", "string", TAURI_COMMAND_FLAGS_SNAKE_CASE },
     /* Names: three commands meet at logMessage, keywords, digits, odd characters. */
     { "log_message", "invoke_message: string", "null", TAURI_COMMAND_FLAGS_NONE },

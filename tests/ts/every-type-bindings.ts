@@ -72,9 +72,9 @@ export function nestedArrays(matrix: number[][], maybes: (number | null)[]): Pro
   return invoke<TestThing[]>('nested_arrays', { matrix, maybes });
 }
 
-/** Calls `optional_middle (first?: string, second: integer, third?: boolean) -> null`. */
-export function optionalMiddle(first: string | null | undefined, second: number, third?: boolean | null): Promise<null> {
-  return invoke<null>('optional_middle', { first, second, third });
+/** Calls `optional_middle (first?: string, second: integer, third?: boolean, fourth?: null) -> null`. */
+export function optionalMiddle(first: string | null | undefined, second: number, third?: boolean | null, fourth?: null): Promise<null> {
+  return invoke<null>('optional_middle', { first, second, third, fourth });
 }
 
 /** Calls `say:it's \ "here"*\/ () -> string`. */
