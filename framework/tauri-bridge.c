@@ -444,7 +444,7 @@ handle_invoke (TauriBridge              *self,
 
   invocation = _tauri_command_registry_dispatch (self->registry, name,
                                                  name_end + 1, end - name_end - 1,
-                                                 self->window,
+                                                 self->window, NULL, NULL,
                                                  call_reply_cb, call, (GDestroyNotify) call_free);
   track_invocation (self, id, invocation);
 }
@@ -580,7 +580,8 @@ dispatch_body (BodyRead *read)
   Call *call = call_new (self, id);
 
   call->to.request = g_steal_pointer (&read->request);
-  invocation = _tauri_command_registry_dispatch_body (self->registry, read->name, body, self->window,
+  invocation = _tauri_command_registry_dispatch_body (self->registry, read->name, body,
+                                                      self->window, NULL, NULL,
                                                       call_reply_cb, call, (GDestroyNotify) call_free);
   track_invocation (self, id, invocation);
 }

@@ -7,20 +7,38 @@
 
 G_BEGIN_DECLS
 
-TauriInvocation *_tauri_command_registry_dispatch (TauriCommandRegistry *self,
-                                                   const char           *name,
-                                                   const char           *arguments_json,
-                                                   gsize                 arguments_length,
-                                                   TauriWindow          *window,
-                                                   TauriReplyFunc        reply_func,
-                                                   gpointer              reply_data,
-                                                   GDestroyNotify        reply_destroy);
-TauriInvocation *_tauri_command_registry_dispatch_body (TauriCommandRegistry *self,
-                                                        const char           *name,
-                                                        GBytes               *body,
-                                                        TauriWindow          *window,
-                                                        TauriReplyFunc        reply_func,
-                                                        gpointer              reply_data,
-                                                        GDestroyNotify        reply_destroy);
+/* @window is the calling window, if any; @caller_label its label, or the
+ * caller's when there is no window (NULL: the window's); @remote_uri NULL for
+ * the app's own pages, or the URI of any other page the call comes from. */
+TauriInvocation *_tauri_command_registry_dispatch              (TauriCommandRegistry  *self,
+                                                                const char            *name,
+                                                                const char            *arguments_json,
+                                                                gsize                  arguments_length,
+                                                                TauriWindow           *window,
+                                                                const char            *caller_label,
+                                                                const char            *remote_uri,
+                                                                TauriReplyFunc         reply_func,
+                                                                gpointer               reply_data,
+                                                                GDestroyNotify         reply_destroy);
+TauriInvocation *_tauri_command_registry_dispatch_body         (TauriCommandRegistry  *self,
+                                                                const char            *name,
+                                                                GBytes                *body,
+                                                                TauriWindow           *window,
+                                                                const char            *caller_label,
+                                                                const char            *remote_uri,
+                                                                TauriReplyFunc         reply_func,
+                                                                gpointer               reply_data,
+                                                                GDestroyNotify         reply_destroy);
+gboolean         _tauri_command_registry_check_access          (TauriCommandRegistry  *self,
+                                                                const char            *name,
+                                                                const char            *label,
+                                                                const char            *remote_uri,
+                                                                GError               **error);
+gboolean         _tauri_command_registry_allows_remote         (TauriCommandRegistry  *self,
+                                                                const char            *label,
+                                                                const char            *uri);
+gboolean         _tauri_command_registry_load_app_capabilities (TauriCommandRegistry  *self,
+                                                                const char            *resource_base_path,
+                                                                GError               **error);
 
 G_END_DECLS

@@ -631,7 +631,7 @@ assert_call_prefix (TauriCommandRegistry *registry,
   g_autoptr(TauriInvocation) invocation = NULL;
   TestReply reply = { 0, };
 
-  invocation = _tauri_command_registry_dispatch (registry, name, json, length, NULL,
+  invocation = _tauri_command_registry_dispatch (registry, name, json, length, NULL, NULL, NULL,
                                                  test_reply_func, &reply,
                                                  test_reply_destroy);
   g_assert_cmpuint (reply.count, ==, 1);

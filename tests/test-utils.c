@@ -90,7 +90,7 @@ test_dispatch (TauriCommandRegistry *registry,
   return _tauri_command_registry_dispatch (registry, command_name,
                                            arguments_json,
                                            arguments_json ? strlen (arguments_json) : 0,
-                                           NULL,
+                                           NULL, NULL, NULL,
                                            test_reply_func, reply,
                                            test_reply_destroy);
 }

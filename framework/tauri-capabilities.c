@@ -1,0 +1,993 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tauri-capabilities-private.h"
+#include "tauri-command-registry.h"
+#include "tauri-json-private.h"
+
+/*
+ * Capability files in the shape of Tauri v2's
+ * (https://v2.tauri.app/reference/acl/capability/), reduced to what a
+ * registry of commands can enforce:
+ *
+ * - `identifier` (required) and `description`;
+ * - `windows` and `webviews`: label patterns with `*` and `?` (a window has
+ *   one web view, which bears the window's label);
+ * - `permissions` (required): a command's own name (`log_message`,
+ *   `plugin:window|close`), or Tauri's generated `allow-<command>` and
+ *   `deny-<command>` permissions, the command's underscores written as
+ *   dashes (`allow-log-message`), with a plugin prefix for host commands
+ *   (`core:window:allow-close` and `window:allow-close` both name
+ *   `plugin:window|close`), and `allow-*` / `deny-*` for all of the
+ *   application's own commands;
+ * - `local` (default true): whether it applies to the app's own pages;
+ * - `remote.urls`: pages of other origins it applies to, as
+ *   `SCHEME://HOST[:PORT][/PATH]` with `*` wildcards;
+ * - `platforms`: it applies only on the platforms listed.
+ *
+ * Everything else a capability can say in Tauri (permission sets such as
+ * `core:default`, plugins' own permissions, scopes) is refused with a
+ * TAURI_CAPABILITY_ERROR_UNSUPPORTED error rather than ignored: ignoring a
+ * scope would grant more than the file says, ignoring a set less.
+ */
+
+#if defined(G_OS_WIN32)
+# define CURRENT_PLATFORM "windows"
+#elif defined(__APPLE__)
+# define CURRENT_PLATFORM "macOS"
+#else
+# define CURRENT_PLATFORM "linux"
+#endif
+
+/* URL pattern ports besides a number. */
+#define PORT_DEFAULT (-1)
+#define PORT_ANY     (-2)
+
+typedef struct
+{
+  gboolean  deny;
+  gboolean  is_slug;     /* name is the slug of an allow-/deny- permission */
+  char     *plugin;      /* slugs only: the plugin, NULL for the app's own commands */
+  char     *name;        /* the command's exact name, its slug, or "*" */
+} Rule;
+
+typedef struct
+{
+  char         *scheme;  /* lowercase, NULL for any */
+  GPatternSpec *host;    /* lowercase */
+  int           port;    /* a number, PORT_DEFAULT or PORT_ANY */
+  GPatternSpec *path;    /* NULL for any */
+} UrlPattern;
+
+struct _TauriCapability
+{
+  char      *identifier;
+  gboolean   active;      /* on this platform */
+  gboolean   local;       /* applies to the app's own pages */
+  GPtrArray *labels;      /* (element-type GPatternSpec) windows and web views */
+  GPtrArray *remote_urls; /* (element-type UrlPattern) */
+  GPtrArray *rules;       /* (element-type Rule) */
+};
+
+static void
+rule_free (Rule *rule)
+{
+  g_free (rule->plugin);
+  g_free (rule->name);
+  g_free (rule);
+}
+
+static Rule *
+rule_new (gboolean    deny,
+          gboolean    is_slug,
+          const char *plugin,
+          const char *name)
+{
+  Rule *rule = g_new0 (Rule, 1);
+
+  rule->deny = deny;
+  rule->is_slug = is_slug;
+  rule->plugin = g_strdup (plugin);
+  rule->name = g_strdup (name);
+
+  return rule;
+}
+
+static void
+url_pattern_free (UrlPattern *pattern)
+{
+  g_free (pattern->scheme);
+  g_clear_pointer (&pattern->host, g_pattern_spec_free);
+  g_clear_pointer (&pattern->path, g_pattern_spec_free);
+  g_free (pattern);
+}
+
+void
+_tauri_capability_free (TauriCapability *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->remote_urls, g_ptr_array_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_free (self->identifier);
+  g_free (self);
+}
+
+const char *
+_tauri_capability_get_identifier (TauriCapability *self)
+{
+  g_assert (self != NULL);
+
+  return self->identifier;
+}
+
+/* Parsing */
+
+/* An absent member and a null one both read as missing, as serde has it. */
+static JsonNode *
+get_member (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+}
+
+static gboolean
+holds_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* Appends the strings of the list member @name, if any, to @strings; they
+ * belong to the JSON tree. */
+static gboolean
+read_string_list (JsonObject  *object,
+                  const char  *name,
+                  GPtrArray   *strings,
+                  GError     **error)
+{
+  JsonNode *node = get_member (object, name);
+  JsonArray *array;
+  guint length;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    goto invalid;
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!holds_string (element))
+        goto invalid;
+      g_ptr_array_add (strings, (gpointer) json_node_get_string (element));
+    }
+
+  return TRUE;
+
+invalid:
+  g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+               "`%s` must be a list of strings", name);
+  return FALSE;
+}
+
+/* A name as C code spells a command: `log_message`. */
+static gboolean
+is_command_name (const char *text)
+{
+  if (!g_ascii_isalpha (*text) && *text != '_')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '_')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A word of a Tauri permission identifier: letters, digits and dashes,
+ * neither starting nor ending with a dash. */
+static gboolean
+is_identifier_word (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || text[0] == '-' || text[length - 1] == '-')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static Rule *
+parse_permission (const char  *text,
+                  GError     **error)
+{
+  g_autofree char *prefix = NULL;
+  const char *base = text;
+  const char *colon;
+
+  /* A host command as @tauri-apps/api invokes it: plugin:window|close. */
+  if (g_str_has_prefix (text, "plugin:") || strchr (text, '|') != NULL)
+    {
+      const char *bar = strchr (text, '|');
+
+      if (!g_str_has_prefix (text, "plugin:") || bar == NULL || bar == text + strlen ("plugin:") ||
+          bar[1] == '\0' || strchr (bar + 1, '|') != NULL)
+        {
+          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                       "`%s` is not a command name: a plugin’s commands are written `plugin:NAME|COMMAND`",
+                       text);
+          return NULL;
+        }
+
+      return rule_new (FALSE, FALSE, NULL, text);
+    }
+
+  /* Tauri's identifiers: `base`, `plugin:base`, `core:plugin:base`. */
+  colon = strrchr (text, ':');
+  if (colon != NULL)
+    {
+      prefix = g_strndup (text, colon - text);
+      base = colon + 1;
+    }
+
+  if (g_str_has_prefix (base, "allow-") || g_str_has_prefix (base, "deny-"))
+    {
+      gboolean deny = base[0] == 'd';
+      const char *slug = base + (deny ? strlen ("deny-") : strlen ("allow-"));
+      const char *plugin = NULL;
+
+      if (prefix != NULL)
+        {
+          plugin = g_str_has_prefix (prefix, "core:") ? prefix + strlen ("core:") : prefix;
+          if (!is_identifier_word (plugin))
+            {
+              g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                           "`%s`: “%s” is not a plugin name", text, plugin);
+              return NULL;
+            }
+        }
+
+      if (g_str_equal (slug, "*"))
+        {
+          if (plugin != NULL)
+            {
+              g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
+                           "`%s`: `allow-*` and `deny-*` only name the application’s own commands",
+                           text);
+              return NULL;
+            }
+        }
+      else if (strchr (slug, '_') != NULL)
+        {
+          g_autofree char *dashed = g_strdelimit (g_strdup (text), "_", '-');
+
+          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                       "`%s`: a permission writes the command’s underscores as dashes: `%s`",
+                       text, dashed);
+          return NULL;
+        }
+      else if (!is_identifier_word (slug))
+        {
+          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                       "`%s` does not name a command", text);
+          return NULL;
+        }
+
+      return rule_new (deny, TRUE, plugin, slug);
+    }
+
+  if (prefix != NULL || g_str_equal (text, "default"))
+    {
+      g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
+                   "`%s` is a permission set or a plugin’s own permission, which tauri-gtk does "
+                   "not support: grant commands one by one, as in `core:window:allow-close` "
+                   "or `allow-log-message`", text);
+      return NULL;
+    }
+
+  if (!is_command_name (text))
+    {
+      g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
+                   "`%s` is neither a command name nor an `allow-` or `deny-` permission", text);
+      return NULL;
+    }
+
+  return rule_new (FALSE, FALSE, NULL, text);
+}
+
+static gboolean
+is_scheme (const char *scheme)
+{
+  if (g_str_equal (scheme, "*"))
+    return TRUE;
+
+  if (!g_ascii_isalpha (*scheme))
+    return FALSE;
+
+  for (const char *p = scheme; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && strchr ("+-.", *p) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* SCHEME://HOST[:PORT][/PATH], `*` anywhere. The URLPattern syntax Tauri
+ * accepts beyond that (groups, `:name`, search and hash) is refused. */
+static UrlPattern *
+parse_url_pattern (const char  *text,
+                   GError     **error)
+{
+  g_autoptr(GString) host = NULL;
+  g_autofree char *scheme = NULL;
+  const char *separator = strstr (text, "://");
+  const char *authority;
+  const char *authority_end;
+  const char *after_host;
+  UrlPattern *pattern;
+  int port = PORT_DEFAULT;
+
+  if (strpbrk (text, "?#(){}+\\@ ") != NULL ||
+      (separator != NULL && strchr (separator + 3, '/') != NULL &&
+       strchr (strchr (separator + 3, '/'), ':') != NULL))
+    {
+      g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
+                   "`%s`: only `*` wildcards are supported in remote URLs", text);
+      return NULL;
+    }
+
+  if (separator == NULL || separator == text)
+    goto invalid;
+
+  scheme = g_ascii_strdown (text, separator - text);
+  if (!is_scheme (scheme))
+    goto invalid;
+
+  authority = separator + 3;
+  authority_end = authority + strcspn (authority, "/");
+
+  if (*authority == '[')
+    {
+      const char *close = memchr (authority, ']', authority_end - authority);
+
+      if (close == NULL)
+        goto invalid;
+      host = g_string_new_len (authority + 1, close - authority - 1);
+      after_host = close + 1;
+    }
+  else
+    {
+      const char *colon = memchr (authority, ':', authority_end - authority);
+
+      after_host = colon ? colon : authority_end;
+      host = g_string_new_len (authority, after_host - authority);
+    }
+
+  if (host->len == 0)
+    goto invalid;
+
+  if (after_host < authority_end)
+    {
+      g_autofree char *digits = NULL;
+      guint64 number = 0;
+
+      if (*after_host != ':')
+        goto invalid;
+      digits = g_strndup (after_host + 1, authority_end - after_host - 1);
+      if (g_str_equal (digits, "*"))
+        port = PORT_ANY;
+      else if (g_ascii_string_to_unsigned (digits, 10, 1, 65535, &number, NULL))
+        port = (int) number;
+      else
+        goto invalid;
+    }
+
+  pattern = g_new0 (UrlPattern, 1);
+  pattern->scheme = g_str_equal (scheme, "*") ? NULL : g_steal_pointer (&scheme);
+  g_string_ascii_down (host);
+  pattern->host = g_pattern_spec_new (host->str);
+  pattern->port = port;
+  if (*authority_end != '\0')
+    pattern->path = g_pattern_spec_new (authority_end);
+
+  return pattern;
+
+invalid:
+  g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+               "`%s` is not a URL pattern of the form SCHEME://HOST[:PORT][/PATH]", text);
+  return NULL;
+}
+
+static gboolean
+parse_labels (TauriCapability  *self,
+              JsonObject       *object,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  if (!read_string_list (object, "windows", labels, error) ||
+      !read_string_list (object, "webviews", labels, error))
+    return FALSE;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (labels, i);
+
+      if (*label == '\0' || strchr (label, '[') != NULL)
+        {
+          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
+                       "window pattern “%s”: a label, with `*` and `?` as wildcards", label);
+          return FALSE;
+        }
+      g_ptr_array_add (self->labels, g_pattern_spec_new (label));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_permissions (TauriCapability  *self,
+                   JsonObject       *object,
+                   GError          **error)
+{
+  JsonNode *node = get_member (object, "permissions");
+  JsonArray *array;
+  guint length;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                           "`permissions` must be a list");
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *text = NULL;
+      Rule *rule;
+
+      if (holds_string (element))
+        text = json_node_get_string (element);
+      else if (JSON_NODE_HOLDS_OBJECT (element))
+        {
+          JsonObject *entry = json_node_get_object (element);
+          JsonNode *identifier = get_member (entry, "identifier");
+
+          if (identifier != NULL && holds_string (identifier))
+            text = json_node_get_string (identifier);
+
+          /* A scope narrows what the command may do: granting the command
+           * without it would grant more than the file says. */
+          if (text != NULL && (get_member (entry, "allow") != NULL || get_member (entry, "deny") != NULL))
+            {
+              g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
+                           "permissions[%u]: `%s` has a scope, which tauri-gtk does not support",
+                           i, text);
+              return FALSE;
+            }
+        }
+
+      if (text == NULL)
+        {
+          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                       "permissions[%u] must be a string, or an object with an `identifier`", i);
+          return FALSE;
+        }
+
+      rule = parse_permission (text, error);
+      if (rule == NULL)
+        {
+          g_prefix_error (error, "permissions[%u]: ", i);
+          return FALSE;
+        }
+      g_ptr_array_add (self->rules, rule);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_remote (TauriCapability  *self,
+              JsonObject       *object,
+              GError          **error)
+{
+  JsonNode *node = get_member (object, "remote");
+  g_autoptr(GPtrArray) urls = g_ptr_array_new ();
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node) || get_member (json_node_get_object (node), "urls") == NULL)
+    {
+      g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                           "`remote` must be an object with a list of `urls`");
+      return FALSE;
+    }
+
+  if (!read_string_list (json_node_get_object (node), "urls", urls, error))
+    {
+      g_prefix_error (error, "remote: ");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < urls->len; i++)
+    {
+      UrlPattern *pattern = parse_url_pattern (g_ptr_array_index (urls, i), error);
+
+      if (pattern == NULL)
+        {
+          g_prefix_error (error, "remote.urls[%u]: ", i);
+          return FALSE;
+        }
+      g_ptr_array_add (self->remote_urls, pattern);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_platforms (TauriCapability  *self,
+                 JsonObject       *object,
+                 GError          **error)
+{
+  static const char * const known[] = { "linux", "macOS", "windows", "android", "iOS", NULL };
+  g_autoptr(GPtrArray) platforms = g_ptr_array_new ();
+
+  if (!read_string_list (object, "platforms", platforms, error))
+    return FALSE;
+
+  if (get_member (object, "platforms") == NULL)
+    return TRUE;
+
+  self->active = FALSE;
+  for (guint i = 0; i < platforms->len; i++)
+    {
+      const char *platform = g_ptr_array_index (platforms, i);
+
+      if (!g_strv_contains (known, platform))
+        {
+          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                       "“%s” is not a platform: one of linux, macOS, windows, android or iOS",
+                       platform);
+          return FALSE;
+        }
+      if (g_str_equal (platform, CURRENT_PLATFORM))
+        self->active = TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_flags (TauriCapability  *self,
+             JsonObject       *object,
+             GError          **error)
+{
+  JsonNode *member;
+
+  if ((member = get_member (object, "description")) != NULL && !holds_string (member))
+    {
+      g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                           "`description` must be a string");
+      return FALSE;
+    }
+
+  if ((member = get_member (object, "local")) != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+        {
+          g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                               "`local` must be true or false");
+          return FALSE;
+        }
+      self->local = json_node_get_boolean (member);
+    }
+
+  return TRUE;
+}
+
+static TauriCapability *
+parse_capability (JsonNode  *node,
+                  GError   **error)
+{
+  g_autoptr(TauriCapability) self = NULL;
+  JsonObject *object;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                   "a capability is an object, not %s", _tauri_json_describe (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  member = get_member (object, "identifier");
+  if (member == NULL || !holds_string (member) || *json_node_get_string (member) == '\0')
+    {
+      g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                           "a capability needs an `identifier`");
+      return NULL;
+    }
+
+  self = g_new0 (TauriCapability, 1);
+  self->identifier = g_strdup (json_node_get_string (member));
+  self->active = TRUE;
+  self->local = TRUE;
+  self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+  self->remote_urls = g_ptr_array_new_with_free_func ((GDestroyNotify) url_pattern_free);
+  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
+
+  if (!parse_flags (self, object, error) ||
+      !parse_labels (self, object, error) ||
+      !parse_permissions (self, object, error) ||
+      !parse_remote (self, object, error) ||
+      !parse_platforms (self, object, error))
+    {
+      g_prefix_error (error, "capability “%s”: ", self->identifier);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* A file holds one capability, a list of them, or {"capabilities": [...]}. */
+GPtrArray *
+_tauri_capabilities_parse (const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) capabilities = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_capability_free);
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *list = NULL;
+
+  g_assert (data != NULL || length == 0);
+
+  root = _tauri_json_parse (data, length, TAURI_JSON_DEFAULT_MAX_DEPTH, &parse_error);
+  if (root == NULL)
+    {
+      g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                   "not a capability file: %s", parse_error->message);
+      return NULL;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    list = json_node_get_array (root);
+  else if (JSON_NODE_HOLDS_OBJECT (root) &&
+           json_object_has_member (json_node_get_object (root), "capabilities"))
+    {
+      JsonNode *member = json_object_get_member (json_node_get_object (root), "capabilities");
+
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        {
+          g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                               "`capabilities` must be a list");
+          return NULL;
+        }
+      list = json_node_get_array (member);
+    }
+
+  if (list == NULL)
+    {
+      TauriCapability *capability = parse_capability (root, error);
+
+      if (capability == NULL)
+        return NULL;
+      g_ptr_array_add (capabilities, capability);
+      return g_steal_pointer (&capabilities);
+    }
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      TauriCapability *capability = parse_capability (json_array_get_element (list, i), error);
+
+      if (capability == NULL)
+        {
+          g_prefix_error (error, "capabilities[%u]: ", i);
+          return NULL;
+        }
+      g_ptr_array_add (capabilities, capability);
+    }
+
+  return g_steal_pointer (&capabilities);
+}
+
+static gboolean
+load_file (GFile      *file,
+           GPtrArray  *capabilities,
+           GError    **error)
+{
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return FALSE;
+
+  parsed = _tauri_capabilities_parse (contents, length, error);
+  if (parsed == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+
+  g_ptr_array_extend_and_steal (capabilities, g_steal_pointer (&parsed));
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* A directory's `*.json` files, in the order of their names; or one file. */
+GPtrArray *
+_tauri_capabilities_load (GFile   *file,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) capabilities = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_capability_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_assert (G_IS_FILE (file));
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    return load_file (file, capabilities, error) ? g_steal_pointer (&capabilities) : NULL;
+
+  enumerator = g_file_enumerate_children (file,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (enumerator == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      GFileInfo *child_info = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &child_info, NULL, NULL, error))
+        return NULL;
+      if (child_info == NULL)
+        break;
+
+      name = g_file_info_get_name (child_info);
+      if (name[0] == '.' || g_file_info_get_file_type (child_info) == G_FILE_TYPE_DIRECTORY)
+        continue;
+
+      if (g_str_has_suffix (name, ".json"))
+        g_ptr_array_add (names, g_strdup (name));
+      else if (g_str_has_suffix (name, ".toml") || g_str_has_suffix (name, ".json5"))
+        {
+          /* Skipping it could skip a deny. */
+          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
+                       "%s: only JSON capability files are supported", name);
+          return NULL;
+        }
+    }
+
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
+
+      if (!load_file (child, capabilities, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&capabilities);
+}
+
+/* Matching */
+
+static int
+default_port (const char *scheme)
+{
+  if (g_str_equal (scheme, "http") || g_str_equal (scheme, "ws"))
+    return 80;
+  if (g_str_equal (scheme, "https") || g_str_equal (scheme, "wss"))
+    return 443;
+  return -1;
+}
+
+static gboolean
+url_pattern_matches (const UrlPattern *pattern,
+                     GUri             *uri)
+{
+  g_autofree char *scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
+  g_autofree char *host = NULL;
+  const char *path = g_uri_get_path (uri);
+  int port = g_uri_get_port (uri);
+
+  if (pattern->scheme != NULL && !g_str_equal (pattern->scheme, scheme))
+    return FALSE;
+
+  if (g_uri_get_host (uri) == NULL)
+    return FALSE;
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  if (!g_pattern_spec_match_string (pattern->host, host))
+    return FALSE;
+
+  if (port == -1)
+    port = default_port (scheme);
+  if (pattern->port == PORT_DEFAULT && port != default_port (scheme))
+    return FALSE;
+  if (pattern->port >= 0 && pattern->port != port)
+    return FALSE;
+
+  if (*path == '\0')
+    path = "/";
+  return pattern->path == NULL || g_pattern_spec_match_string (pattern->path, path);
+}
+
+static gboolean
+matches_label (TauriCapability *self,
+               const char      *label)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      if (g_pattern_spec_match_string (g_ptr_array_index (self->labels, i), label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+matches_remote (TauriCapability *self,
+                const char      *uri_text)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (self->remote_urls->len == 0)
+    return FALSE;
+
+  /* Encoded, as the page's URL is: `%2F` is not a path separator. */
+  uri = g_uri_parse (uri_text, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->remote_urls->len; i++)
+    {
+      if (url_pattern_matches (g_ptr_array_index (self->remote_urls, i), uri))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+applies_to (TauriCapability *self,
+            const char      *label,
+            const char      *remote_uri)
+{
+  if (!self->active || label == NULL || !matches_label (self, label))
+    return FALSE;
+
+  if (remote_uri == NULL)
+    return self->local;
+
+  return matches_remote (self, remote_uri);
+}
+
+/* Whether @name, the command's own name, is what @slug stands for:
+ * Tauri writes `log_message` as `log-message` in permission names. */
+static gboolean
+slug_equal (const char *slug,
+            const char *name)
+{
+  for (; *slug != '\0' && *name != '\0'; slug++, name++)
+    {
+      if (*slug != (*name == '_' ? '-' : *name))
+        return FALSE;
+    }
+
+  return *slug == '\0' && *name == '\0';
+}
+
+static gboolean
+rule_matches (const Rule *rule,
+              const char *command,
+              const char *plugin,
+              gsize       plugin_length,
+              const char *name)
+{
+  if (!rule->is_slug)
+    return g_str_equal (rule->name, command);
+
+  if (rule->plugin == NULL && plugin != NULL)
+    return FALSE;
+  if (rule->plugin != NULL &&
+      (plugin == NULL || strlen (rule->plugin) != plugin_length ||
+       strncmp (rule->plugin, plugin, plugin_length) != 0))
+    return FALSE;
+
+  return g_str_equal (rule->name, "*") || slug_equal (rule->name, name);
+}
+
+TauriAccess
+_tauri_capability_check (TauriCapability *self,
+                         const char      *command,
+                         const char      *label,
+                         const char      *remote_uri)
+{
+  TauriAccess access = TAURI_ACCESS_NONE;
+  const char *plugin = NULL;
+  const char *name = command;
+  gsize plugin_length = 0;
+  const char *bar;
+
+  g_assert (self != NULL);
+  g_assert (command != NULL);
+
+  if (!applies_to (self, label, remote_uri))
+    return TAURI_ACCESS_NONE;
+
+  /* plugin:window|close is the command `close` of the plugin `window`. */
+  if (g_str_has_prefix (command, "plugin:") &&
+      (bar = strchr (command + strlen ("plugin:"), '|')) != NULL)
+    {
+      plugin = command + strlen ("plugin:");
+      plugin_length = bar - plugin;
+      name = bar + 1;
+    }
+
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      const Rule *rule = g_ptr_array_index (self->rules, i);
+
+      if (!rule_matches (rule, command, plugin, plugin_length, name))
+        continue;
+
+      /* Deny wins, whatever comes before or after it. */
+      if (rule->deny)
+        return TAURI_ACCESS_DENIED;
+      access = TAURI_ACCESS_ALLOWED;
+    }
+
+  return access;
+}
+
+gboolean
+_tauri_capability_allows_remote (TauriCapability *self,
+                                 const char      *label,
+                                 const char      *uri)
+{
+  g_assert (self != NULL);
+  g_assert (uri != NULL);
+
+  return self->active && label != NULL && matches_label (self, label) && matches_remote (self, uri);
+}
