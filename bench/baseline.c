@@ -26,6 +26,12 @@
  *   GTask thread pool and answers `null` from the main thread.
  * - A custom-scheme endpoint, `POST bench://localhost/echo-bytes`, that
  *   answers the request body as it came: raw bytes, no JSON.
+ * - `stream` sends 0 … count-1 to a callback of the page from a worker
+ *   thread: the messages gather in a buffer, and the main thread pushes what
+ *   has gathered with one webkit_web_view_evaluate_javascript() per
+ *   main-loop iteration (batching, as one does without a framework: one
+ *   script per message is an order of magnitude slower); then it answers
+ *   `count`.
  *
  * The control commands of the measurements (bench_config, phase_begin…) go
  * to bench-probe.c, as they do in the tauri-gtk program.
@@ -43,7 +49,22 @@ typedef struct
   WebKitWebContext         *web_context;
   WebKitNetworkSession     *network_session;
   WebKitUserContentManager *content_manager;
+  WebKitWebView            *web_view;
 } Baseline;
+
+/* One `stream` call: what the worker has produced and the main thread has
+ * not pushed yet. */
+typedef struct
+{
+  gatomicrefcount           ref_count;
+  WebKitWebView            *web_view;
+  WebKitScriptMessageReply *reply;
+  JSCContext               *context;
+  gint64                    count;
+  GMutex                    mutex;
+  GString                  *pending;          /* "0,1,2" */
+  gboolean                  flush_scheduled;
+} Stream;
 
 /* A call answered later, from the main thread. */
 typedef struct
@@ -119,6 +140,132 @@ run_noop_thread (WebKitScriptMessageReply *reply,
   g_task_run_in_thread (task, noop_thread_func);
 }
 
+static Stream *
+stream_ref (Stream *stream)
+{
+  g_atomic_ref_count_inc (&stream->ref_count);
+  return stream;
+}
+
+static void
+stream_unref (Stream *stream)
+{
+  if (!g_atomic_ref_count_dec (&stream->ref_count))
+    return;
+
+  g_object_unref (stream->web_view);
+  webkit_script_message_reply_unref (stream->reply);
+  g_object_unref (stream->context);
+  g_mutex_clear (&stream->mutex);
+  g_string_free (stream->pending, TRUE);
+  g_free (stream);
+}
+
+static void
+pushed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    g_warning ("Pushing messages to the page failed: %s", error->message);
+}
+
+/* On the main thread: one script for everything gathered so far. */
+static void
+stream_push (Stream *stream)
+{
+  g_autoptr(GString) script = g_string_new ("window.__benchChannel([");
+  g_autofree char *items = NULL;
+
+  g_mutex_lock (&stream->mutex);
+  items = g_string_free (g_steal_pointer (&stream->pending), FALSE);
+  stream->pending = g_string_new (NULL);
+  stream->flush_scheduled = FALSE;
+  g_mutex_unlock (&stream->mutex);
+
+  if (*items == '\0')
+    return;
+
+  g_string_append (script, items);
+  g_string_append (script, "]);void 0");
+  webkit_web_view_evaluate_javascript (stream->web_view, script->str, script->len,
+                                       NULL, NULL, NULL, pushed_cb, NULL);
+}
+
+static gboolean
+stream_push_cb (gpointer user_data)
+{
+  stream_push (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stream_thread_func (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  Stream *stream = task_data;
+
+  for (gint64 i = 0; i < stream->count; i++)
+    {
+      gboolean schedule;
+
+      g_mutex_lock (&stream->mutex);
+      if (stream->pending->len > 0)
+        g_string_append_c (stream->pending, ',');
+      g_string_append_printf (stream->pending, "%" G_GINT64_FORMAT, i);
+      schedule = !stream->flush_scheduled;
+      stream->flush_scheduled = TRUE;
+      g_mutex_unlock (&stream->mutex);
+
+      if (schedule)
+        g_idle_add_full (G_PRIORITY_DEFAULT, stream_push_cb, stream_ref (stream),
+                         (GDestroyNotify) stream_unref);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* On the main thread, once the worker is done: the rest, then the answer. */
+static void
+stream_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Stream *stream = g_task_get_task_data (G_TASK (result));
+  g_autoptr(JsonNode) count = json_node_init_int (json_node_alloc (), stream->count);
+
+  stream_push (stream);
+  reply_node (stream->reply, stream->context, count);
+}
+
+static void
+run_stream (Baseline                 *self,
+            JsonNode                 *arguments,
+            WebKitScriptMessageReply *reply,
+            JSCContext               *context)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, stream_done_cb, NULL);
+  Stream *stream = g_new0 (Stream, 1);
+  JsonObject *object = arguments && JSON_NODE_HOLDS_OBJECT (arguments) ? json_node_get_object (arguments) : NULL;
+
+  g_atomic_ref_count_init (&stream->ref_count);
+  stream->web_view = g_object_ref (self->web_view);
+  stream->reply = webkit_script_message_reply_ref (reply);
+  stream->context = g_object_ref (context);
+  stream->count = object ? json_object_get_int_member_with_default (object, "count", 0) : 0;
+  g_mutex_init (&stream->mutex);
+  stream->pending = g_string_new (NULL);
+
+  g_task_set_task_data (task, stream, (GDestroyNotify) stream_unref);
+  g_task_run_in_thread (task, stream_thread_func);
+}
+
 static gboolean
 script_message_cb (WebKitUserContentManager *content_manager,
                    JSCValue                 *value,
@@ -172,6 +319,10 @@ script_message_cb (WebKitUserContentManager *content_manager,
   else if (g_str_equal (command, "noop_thread"))
     {
       run_noop_thread (reply, context);
+    }
+  else if (g_str_equal (command, "stream"))
+    {
+      run_stream (self, arguments, reply, context);
     }
   else if (bench_probe_is_control (command))
     {
@@ -310,12 +461,12 @@ activate_cb (GApplication *application,
 
   webkit_settings_set_enable_developer_extras (settings, FALSE);
 
-  web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                           "web-context", self->web_context,
-                           "network-session", self->network_session,
-                           "user-content-manager", self->content_manager,
-                           "settings", settings,
-                           NULL);
+  web_view = self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                            "web-context", self->web_context,
+                                            "network-session", self->network_session,
+                                            "user-content-manager", self->content_manager,
+                                            "settings", settings,
+                                            NULL);
 
   window = gtk_application_window_new (GTK_APPLICATION (application));
   gtk_window_set_title (GTK_WINDOW (window), "Benchmark baseline");
@@ -350,7 +501,7 @@ main (int   argc,
 
   bench_probe_init (G_APPLICATION (application), "baseline");
   bench_probe_set_capability ("raw_bytes", TRUE);
-  bench_probe_set_capability ("channel", FALSE);
+  bench_probe_set_capability ("channel", TRUE);
 
   g_signal_connect (application, "startup", G_CALLBACK (startup_cb), &self);
   g_signal_connect (application, "activate", G_CALLBACK (activate_cb), &self);

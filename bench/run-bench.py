@@ -38,6 +38,7 @@ FULL_PARAMS = {
     'rawBytesSize': 10 * MIB,
     'rawBytesReps': 5,
     'channelMessages': 100000,
+    'channelReps': 3,
 }
 
 QUICK_PARAMS = {
@@ -51,6 +52,7 @@ QUICK_PARAMS = {
     'rawBytesSize': 256 * 1024,
     'rawBytesReps': 1,
     'channelMessages': 1000,
+    'channelReps': 1,
 }
 
 PROGRAMS = [
@@ -135,7 +137,7 @@ def metrics(params):
         Metric('4. raw bytes, %s echoed' % human_size(params['rawBytesSize']), 'MB/s',
                lambda r: dig(r, 'page', 'raw_bytes', 'mb_per_s'), ('>=', 1.0), digits=1),
         Metric('5. Channel, %d messages' % params['channelMessages'], 'msg/s',
-               lambda r: dig(r, 'page', 'channel', 'messages_per_s'), ('>=', None)),
+               lambda r: dig(r, 'page', 'channel', 'messages_per_s')),
         Metric('6. startup, process start → first invoke answered', 'ms',
                lambda r: r.get('startup_ms'), ('<=', 30), kind='delta', digits=1, startup=True),
         Metric('6. RSS of all processes at first answer', 'MiB',

@@ -14,16 +14,13 @@
  *
  * - `echo` (main thread): resolves with its arguments, whatever they are.
  * - `noop_thread` (worker thread): does nothing, resolves `null`.
+ * - `echo_bytes` (main thread): invoke('echo_bytes', uint8array) resolves
+ *   with the same bytes, as an ArrayBuffer.
+ * - `stream` (worker thread): sends 0 … count-1 to its Channel, then
+ *   resolves `count`.
  *
  * The control commands of the measurements go to bench-probe.c, as they do
  * in the baseline.
- *
- * Raw bytes and Channel streaming plug in here once the framework has them:
- * register `echo_bytes` (answers its raw bytes with
- * tauri_invocation_return_bytes()) and `stream` (sends `count` small
- * messages to its Channel argument, then resolves `count`), and set the
- * "raw_bytes" and "channel" capabilities to TRUE; the page (bench.js)
- * already has both measurements and runs them when the capability is on.
  */
 
 #define APP_ID "io.github.taurigtk.Bench"
@@ -46,6 +43,34 @@ noop_thread (TauriInvocation  *invocation,
              GError          **error)
 {
   return NULL;
+}
+
+static void
+echo_bytes (TauriInvocation *invocation,
+            gpointer         user_data)
+{
+  tauri_invocation_return_bytes (invocation, tauri_invocation_get_bytes (invocation, "data"));
+}
+
+static JsonNode *
+stream (TauriInvocation  *invocation,
+        GCancellable     *cancellable,
+        gpointer          user_data,
+        GError          **error)
+{
+  g_autoptr(TauriChannel) channel = tauri_invocation_dup_channel (invocation, "on_message");
+  gint64 count = tauri_invocation_get_int (invocation, "count");
+
+  for (gint64 i = 0; i < count; i++)
+    {
+      char number[24];
+
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, i);
+      tauri_channel_send_json (channel, number);
+    }
+  tauri_channel_close (channel);
+
+  return json_node_init_int (json_node_alloc (), count);
 }
 
 static void
@@ -73,6 +98,12 @@ register_commands (TauriCommandRegistry *registry)
   tauri_command_registry_add (registry,
                               tauri_command_new_thread ("noop_thread", NULL, TAURI_COMMAND_FLAGS_NONE,
                                                         noop_thread, NULL, NULL));
+  tauri_command_registry_add (registry,
+                              tauri_command_new ("echo_bytes", "data: bytes", TAURI_COMMAND_FLAGS_NONE,
+                                                 echo_bytes, NULL, NULL));
+  tauri_command_registry_add (registry,
+                              tauri_command_new_thread ("stream", "count: integer, on_message: channel<integer>",
+                                                        TAURI_COMMAND_FLAGS_NONE, stream, NULL, NULL));
 
   for (guint i = 0; bench_probe_control_commands[i] != NULL; i++)
     tauri_command_registry_add (registry,
@@ -89,8 +120,8 @@ main (int   argc,
   app = tauri_app_new (APP_ID, G_APPLICATION_NON_UNIQUE);
 
   bench_probe_init (G_APPLICATION (app), "tauri-gtk");
-  bench_probe_set_capability ("raw_bytes", FALSE);
-  bench_probe_set_capability ("channel", FALSE);
+  bench_probe_set_capability ("raw_bytes", TRUE);
+  bench_probe_set_capability ("channel", TRUE);
 
   register_commands (tauri_app_get_registry (app));
 

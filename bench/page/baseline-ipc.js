@@ -3,7 +3,9 @@
 /*
  * How the bare baseline's page reaches its native side: one JSON string
  * posted to a script-message handler with reply, answered with a JSON
- * string; and raw bytes POSTed to the program's own scheme.
+ * string; raw bytes POSTed to the program's own scheme; and streamed
+ * messages pushed by the native side in batches, through a global function
+ * it calls with webkit_web_view_evaluate_javascript().
  */
 window.benchIpc = {
   invoke(cmd, args = {}) {
@@ -16,5 +18,11 @@ window.benchIpc = {
     return new Uint8Array(await response.arrayBuffer());
   },
 
-  stream: null,
+  stream(count, onMessage) {
+    window.__benchChannel = (batch) => {
+      for (const message of batch)
+        onMessage(message);
+    };
+    return window.benchIpc.invoke('stream', { count });
+  },
 };
