@@ -20,7 +20,7 @@ PACKAGES = \
 	appstream ca-certificates clang dbus dbus-x11 desktop-file-utils gettext \
 	gi-docgen gir1.2-gtk-4.0 gir1.2-webkit-6.0 gjs gobject-introspection \
 	libclang-rt-14-dev libgirepository1.0-dev libgtk-4-dev libjson-glib-dev \
-	libwebkitgtk-6.0-dev meson ninja-build pkg-config python3-gi valac \
+	libwebkitgtk-6.0-dev meson ninja-build openbox pkg-config python3-gi valac \
 	webkit2gtk-driver xauth xvfb
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -38,10 +38,15 @@ deps:
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' \
 	    || missing="$$missing $$package"; \
 	done; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@# The real @tauri-apps/api and esbuild, as package-lock.json pins them.
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund; \
 	fi
 
 $(BUILDDIR)/build.ninja:
@@ -83,14 +88,12 @@ test-asan: deps $(ASANBUILDDIR)/build.ninja
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
 	  meson test -C $(ASANBUILDDIR) --print-errorlogs --suite unit
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite ui
+	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite ui --suite js
 
 # The demo's typed TypeScript bindings, type-checked with the TypeScript
 # pinned in tests/ts/package-lock.json (tests/ts/check-bindings.sh).
 test-bindings-ts: deps $(TESTBUILDDIR)/build.ninja
 	meson compile -C $(TESTBUILDDIR)
-	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends nodejs npm; }
 	cd tests/ts && npm ci --no-audit --no-fund
 	tests/ts/check-bindings.sh $(TESTBUILDDIR)/demo-app/tauri-gtk-demo $(TESTBUILDDIR)/ts-check
 

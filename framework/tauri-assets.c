@@ -193,6 +193,7 @@ request_cb (WebKitURISchemeRequest *request,
   g_file_load_contents_async (file, NULL, contents_loaded_cb, g_object_ref (request));
 }
 
+/* Takes @headers. */
 static void
 finish_with_bytes (WebKitURISchemeRequest *request,
                    guint                   status,
@@ -207,11 +208,25 @@ finish_with_bytes (WebKitURISchemeRequest *request,
   soup_message_headers_replace (headers, "Content-Type", mime_type);
   soup_message_headers_replace (headers, "Content-Length", length);
   soup_message_headers_replace (headers, "Accept-Ranges", "bytes");
+  /* The app's pages are another origin: let them read the answer, and the
+   * range it holds. */
   soup_message_headers_replace (headers, "Access-Control-Allow-Origin", "*");
+  soup_message_headers_replace (headers, "Access-Control-Expose-Headers", "Content-Range, Accept-Ranges");
   webkit_uri_scheme_response_set_http_headers (response, headers);
   webkit_uri_scheme_response_set_status (response, status, NULL);
   webkit_uri_scheme_response_set_content_type (response, mime_type);
   webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+static void
+asset_error (WebKitURISchemeRequest *request,
+             guint                   status,
+             const char             *reason)
+{
+  g_autoptr(GBytes) body = g_bytes_new (reason, strlen (reason));
+
+  finish_with_bytes (request, status, "text/plain; charset=utf-8", body,
+                     soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE));
 }
 
 /* "bytes=START-END", "bytes=START-" or "bytes=-SUFFIX"; one range only. */
@@ -272,7 +287,7 @@ serve_asset (WebKitURISchemeRequest *request,
   info = stream ? g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL) : NULL;
   if (info == NULL)
     {
-      finish_with_status (request, 404, "Not Found");
+      asset_error (request, 404, "Not Found");
       return;
     }
 
@@ -285,7 +300,7 @@ serve_asset (WebKitURISchemeRequest *request,
 
       soup_message_headers_replace (headers, "Content-Range", content_range);
       bytes = g_bytes_new_static ("", 0);
-      finish_with_bytes (request, 416, "text/plain", bytes, headers);
+      finish_with_bytes (request, 416, "text/plain", bytes, g_steal_pointer (&headers));
       return;
     }
   if (partial)
@@ -296,7 +311,7 @@ serve_asset (WebKitURISchemeRequest *request,
   if ((partial && !g_seekable_seek (G_SEEKABLE (stream), start, G_SEEK_SET, NULL, NULL)) ||
       (bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), end - start + 1, NULL, NULL)) == NULL)
     {
-      finish_with_status (request, 500, "Internal Server Error");
+      asset_error (request, 500, "Internal Server Error");
       return;
     }
 
@@ -309,7 +324,7 @@ serve_asset (WebKitURISchemeRequest *request,
       soup_message_headers_replace (headers, "Content-Range", content_range);
     }
 
-  finish_with_bytes (request, partial ? 206 : 200, mime_type, bytes, headers);
+  finish_with_bytes (request, partial ? 206 : 200, mime_type, bytes, g_steal_pointer (&headers));
 }
 
 /* asset://localhost/<path, URL-encoded>: files in the app's asset scope,
@@ -327,7 +342,7 @@ asset_request_cb (WebKitURISchemeRequest *request,
 
   if (web_view == NULL || !_tauri_app_is_trusted_uri (app, webkit_web_view_get_uri (web_view)))
     {
-      finish_with_status (request, 403, "Forbidden");
+      asset_error (request, 403, "Forbidden");
       return;
     }
 
@@ -335,7 +350,7 @@ asset_request_cb (WebKitURISchemeRequest *request,
       (decoded = g_uri_unescape_string (g_uri_get_path (uri) + 1, NULL)) == NULL ||
       !g_path_is_absolute (decoded))
     {
-      finish_with_status (request, 404, "Not Found");
+      asset_error (request, 404, "Not Found");
       return;
     }
 
@@ -344,7 +359,7 @@ asset_request_cb (WebKitURISchemeRequest *request,
   real = realpath (path, NULL);
   if (!_tauri_app_asset_in_scope (app, real ? real : path))
     {
-      finish_with_status (request, 403, "Forbidden");
+      asset_error (request, 403, "Forbidden");
       return;
     }
 

@@ -2,8 +2,8 @@
 
 #include "config.h"
 
-#include "demo-app.h"
 #include "test-isolation.h"
+#include "test-ui.h"
 #include "tauri-app-private.h"
 #include "tauri-bridge-private.h"
 #include "tauri-window-private.h"
@@ -15,79 +15,11 @@
  */
 
 static TauriApp *app;
-static GString *printed;
 
-static void
-print_cb (const char *text)
+static TauriWindow *
+main_window (void)
 {
-  g_string_append (printed, text);
-}
-
-/* The demo's commands print on standard output, which is also where GTest
- * writes TAP; keep what they print while a case runs. */
-static GPrintFunc saved_print_handler;
-
-static void
-capture_prints (gpointer      fixture,
-                gconstpointer data)
-{
-  g_string_truncate (printed, 0);
-  saved_print_handler = g_set_print_handler (print_cb);
-}
-
-static void
-release_prints (gpointer      fixture,
-                gconstpointer data)
-{
-  g_set_print_handler (saved_print_handler);
-}
-
-static void
-add_test (const char *path,
-          void      (*func) (void))
-{
-  g_test_add_vtable (path, 0, NULL, capture_prints, (GTestFixtureFunc) func, release_prints);
-}
-
-static void
-wait_for_load (TauriWindow *window)
-{
-  WebKitWebView *web_view = tauri_window_get_web_view (window);
-
-  while (webkit_web_view_is_loading (web_view) || webkit_web_view_get_uri (web_view) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-js_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  char **out = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = NULL;
-
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  g_assert_no_error (error);
-  *out = jsc_value_to_string (value);
-}
-
-/* Runs an async function body in @world of @window's page and returns what
- * it returns, as a string. */
-static char *
-run_js_in_world (TauriWindow *window,
-                 const char  *world,
-                 const char  *body)
-{
-  char *result = NULL;
-
-  webkit_web_view_call_async_javascript_function (tauri_window_get_web_view (window),
-                                                  body, -1, NULL, world, NULL, NULL,
-                                                  js_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return result;
+  return tauri_app_get_window (app, "main");
 }
 
 /* Awaits @expression in the page and describes how it settled, as JSON:
@@ -105,13 +37,7 @@ settle (TauriWindow *window,
                      "  return JSON.stringify({ err: error instanceof Error ? `${error.name}: ${error.message}` : error });\n"
                      "}", expression);
 
-  return run_js_in_world (window, NULL, body);
-}
-
-static TauriWindow *
-main_window (void)
-{
-  return tauri_app_get_window (app, "main");
+  return test_ui_run_js (window, NULL, body);
 }
 
 #define assert_settles(expression, expected) \
@@ -132,7 +58,7 @@ test_bridge_globals (void)
 {
   g_autofree char *result = NULL;
 
-  result = run_js_in_world (main_window (), NULL,
+  result = test_ui_run_js (main_window (), NULL,
                             "return JSON.stringify([window.isTauri,\n"
                             "  window.__TAURI__.invoke === window.__TAURI__.core.invoke,\n"
                             "  window.__TAURI__.tauri.invoke === window.__TAURI__.core.invoke,\n"
@@ -148,7 +74,7 @@ test_bridge_guide_examples (void)
 {
   assert_settles ("invoke('hello')", "{\"ok\":null}");
   assert_settles ("invoke('log_message', { invokeMessage: 'Hello!' })", "{\"ok\":null}");
-  g_assert_cmpstr (printed->str, ==,
+  g_assert_cmpstr (test_ui_get_printed (), ==,
                    "I was invoked from JS!\n"
                    "I was invoked from JS, with this message: Hello!\n");
 
@@ -328,7 +254,7 @@ test_bridge_events_from_c (void)
   g_autofree char *listening = NULL;
   g_autoptr(JsonNode) payload = json_from_string ("{\"from\":\"C\"}", NULL);
 
-  listening = run_js_in_world (main_window (), NULL,
+  listening = test_ui_run_js (main_window (), NULL,
                                "window.heard = [];\n"
                                "window.unlistenAll = await window.__TAURI__.event.listen('c-event', (e) => window.heard.push(['any', e.payload]));\n"
                                "window.unlistenMain = await window.__TAURI__.event.listen('c-event', (e) => window.heard.push(['main', e.payload]), { target: { kind: 'Window', label: 'main' } });\n"
@@ -362,7 +288,7 @@ post_raw (const char *message_expression)
                      "  return 'rejected ' + error.message;\n"
                      "}", message_expression);
 
-  return run_js_in_world (main_window (), TAURI_BRIDGE_WORLD, body);
+  return test_ui_run_js (main_window (), TAURI_BRIDGE_WORLD, body);
 }
 
 #define assert_raw(message, expected) \
@@ -401,7 +327,7 @@ test_bridge_two_windows (void)
   assert_settles ("invoke('open_window', { label: 'second' })", "{\"ok\":null}");
   second = tauri_app_get_window (app, "second");
   g_assert_nonnull (second);
-  wait_for_load (second);
+  test_ui_wait_for_load (second);
 
   label = settle (second, "invoke('window_label')");
   g_assert_cmpstr (label, ==, "{\"ok\":\"second\"}");
@@ -412,7 +338,7 @@ test_bridge_two_windows (void)
 
   /* window.close() from the page closes its own window only. */
   g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
-  g_free (run_js_in_world (second, NULL, "window.close(); return 'closing';"));
+  g_free (test_ui_run_js (second, NULL, "setTimeout(() => window.close(), 0); return 'closing';"));
   while (second != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (tauri_app_get_window (app, "second"));
@@ -427,11 +353,11 @@ test_bridge_window_closed_mid_call (void)
 
   assert_settles ("invoke('open_window', { label: 'third' })", "{\"ok\":null}");
   third = tauri_app_get_window (app, "third");
-  wait_for_load (third);
+  test_ui_wait_for_load (third);
 
   /* A long threaded call is running when its window goes away: the call is
    * cancelled, its late answer dropped, and nothing crashes. */
-  started = run_js_in_world (third, NULL,
+  started = test_ui_run_js (third, NULL,
                              "window.__TAURI__.core.invoke('slow_sum', { a: 1, b: 1, delayMs: 60000 });\n"
                              "return 'started';");
   g_assert_cmpstr (started, ==, "started");
@@ -453,7 +379,7 @@ test_bridge_reload_mid_call (void)
   TauriBridge *bridge = _tauri_window_get_bridge (window);
   g_autofree char *started = NULL;
 
-  started = run_js_in_world (window, NULL,
+  started = test_ui_run_js (window, NULL,
                              "window.__TAURI__.core.invoke('slow_sum', { a: 1, b: 1, delayMs: 60000 });\n"
                              "return 'started';");
   g_assert_cmpstr (started, ==, "started");
@@ -461,7 +387,7 @@ test_bridge_reload_mid_call (void)
     g_main_context_iteration (NULL, TRUE);
 
   webkit_web_view_reload (tauri_window_get_web_view (window));
-  wait_for_load (window);
+  test_ui_wait_for_load (window);
   g_assert_cmpuint (_tauri_bridge_get_n_pending (bridge), ==, 0);
 
   assert_settles ("invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
@@ -473,50 +399,37 @@ main (int   argc,
 {
   g_autofree char *frontend = NULL;
   g_autofree char *root = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   root = test_isolate_dirs ();
   g_test_init (&argc, &argv, NULL);
 
-  printed = g_string_new (NULL);
-  saved_print_handler = g_set_print_handler (print_cb);
+  test_ui_capture_prints (TRUE);
 
   frontend = g_test_build_filename (G_TEST_DIST, "frontend", NULL);
-  app = TAURI_APP (g_object_new (DEMO_TYPE_APP,
-                                 "flags", G_APPLICATION_NON_UNIQUE,
-                                 "frontend", frontend,
-                                 NULL));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  wait_for_load (main_window ());
+  app = test_ui_start_demo (NULL, frontend);
 
-  g_set_print_handler (saved_print_handler);
+  test_ui_capture_prints (FALSE);
 
-  add_test ("/Tauri/Bridge/globals", test_bridge_globals);
-  add_test ("/Tauri/Bridge/guide-examples", test_bridge_guide_examples);
-  add_test ("/Tauri/Bridge/guide-forms", test_bridge_guide_forms);
-  add_test ("/Tauri/Bridge/quick-while-slow", test_bridge_quick_while_slow);
-  add_test ("/Tauri/Bridge/many-concurrent", test_bridge_many_concurrent);
-  add_test ("/Tauri/Bridge/errors", test_bridge_errors);
-  add_test ("/Tauri/Bridge/bad-input", test_bridge_bad_input);
-  add_test ("/Tauri/Bridge/malformed-messages", test_bridge_malformed_messages);
-  add_test ("/Tauri/Bridge/channel", test_bridge_channel);
-  add_test ("/Tauri/Bridge/raw-bytes", test_bridge_raw_bytes);
-  add_test ("/Tauri/Bridge/events", test_bridge_events);
-  add_test ("/Tauri/Bridge/events-from-c", test_bridge_events_from_c);
-  add_test ("/Tauri/Bridge/two-windows", test_bridge_two_windows);
-  add_test ("/Tauri/Bridge/window-closed-mid-call", test_bridge_window_closed_mid_call);
-  add_test ("/Tauri/Bridge/reload-mid-call", test_bridge_reload_mid_call);
+  test_ui_add ("/Tauri/Bridge/globals", test_bridge_globals);
+  test_ui_add ("/Tauri/Bridge/guide-examples", test_bridge_guide_examples);
+  test_ui_add ("/Tauri/Bridge/guide-forms", test_bridge_guide_forms);
+  test_ui_add ("/Tauri/Bridge/quick-while-slow", test_bridge_quick_while_slow);
+  test_ui_add ("/Tauri/Bridge/many-concurrent", test_bridge_many_concurrent);
+  test_ui_add ("/Tauri/Bridge/errors", test_bridge_errors);
+  test_ui_add ("/Tauri/Bridge/bad-input", test_bridge_bad_input);
+  test_ui_add ("/Tauri/Bridge/malformed-messages", test_bridge_malformed_messages);
+  test_ui_add ("/Tauri/Bridge/channel", test_bridge_channel);
+  test_ui_add ("/Tauri/Bridge/raw-bytes", test_bridge_raw_bytes);
+  test_ui_add ("/Tauri/Bridge/events", test_bridge_events);
+  test_ui_add ("/Tauri/Bridge/events-from-c", test_bridge_events_from_c);
+  test_ui_add ("/Tauri/Bridge/two-windows", test_bridge_two_windows);
+  test_ui_add ("/Tauri/Bridge/window-closed-mid-call", test_bridge_window_closed_mid_call);
+  test_ui_add ("/Tauri/Bridge/reload-mid-call", test_bridge_reload_mid_call);
 
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (main_window ()));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&app);
-  g_string_free (printed, TRUE);
+  test_ui_stop (g_steal_pointer (&app));
 
   test_remove_tree (root);
 

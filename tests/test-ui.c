@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include "demo-app.h"
+#include "test-ui.h"
+
+/* What the tests that drive real web views share: the demo app started
+ * without a main loop of its own, and JavaScript run in its pages. */
+
+TauriApp *
+test_ui_start_demo (const char *application_id,
+                    const char *frontend)
+{
+  g_autoptr(GError) error = NULL;
+  TauriApp *app;
+
+  app = TAURI_APP (g_object_new (DEMO_TYPE_APP,
+                                 "application-id", application_id,
+                                 "flags", G_APPLICATION_NON_UNIQUE,
+                                 "frontend", frontend,
+                                 NULL));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  test_ui_wait_for_load (tauri_app_get_window (app, "main"));
+
+  return app;
+}
+
+void
+test_ui_stop (TauriApp *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_object_unref (app);
+}
+
+void
+test_ui_wait_for_load (TauriWindow *window)
+{
+  WebKitWebView *web_view = tauri_window_get_web_view (window);
+
+  while (webkit_web_view_is_loading (web_view) || webkit_web_view_get_uri (web_view) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+js_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  g_assert_no_error (error);
+  *out = jsc_value_to_string (value);
+}
+
+/* Runs the body of an async function in @world (NULL: the page's own) of
+ * @window's page, and returns what it returns, as a string. */
+char *
+test_ui_run_js (TauriWindow *window,
+                const char  *world,
+                const char  *body)
+{
+  char *result = NULL;
+
+  webkit_web_view_call_async_javascript_function (tauri_window_get_web_view (window),
+                                                  body, -1, NULL, world, NULL, NULL,
+                                                  js_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return result;
+}
+
+/* The demo's commands print on standard output, which is also where GTest
+ * writes TAP: while a case runs, what they print is kept here instead. */
+static GString *printed;
+static GPrintFunc saved_print_handler;
+
+static void
+print_cb (const char *text)
+{
+  g_string_append (printed, text);
+}
+
+void
+test_ui_capture_prints (gboolean capture)
+{
+  if (printed == NULL)
+    printed = g_string_new (NULL);
+
+  if (capture)
+    {
+      g_string_truncate (printed, 0);
+      saved_print_handler = g_set_print_handler (print_cb);
+    }
+  else
+    g_set_print_handler (saved_print_handler);
+}
+
+const char *
+test_ui_get_printed (void)
+{
+  return printed ? printed->str : "";
+}
+
+static void
+capture_cb (gpointer      fixture,
+            gconstpointer data)
+{
+  test_ui_capture_prints (TRUE);
+}
+
+static void
+release_cb (gpointer      fixture,
+            gconstpointer data)
+{
+  test_ui_capture_prints (FALSE);
+}
+
+static void
+run_case_cb (gpointer      fixture,
+             gconstpointer data)
+{
+  void (*func) (void) = (void (*) (void)) data;
+
+  func ();
+}
+
+/* Like g_test_add_func(), with the prints of the case kept aside. */
+void
+test_ui_add (const char  *path,
+             void       (*func) (void))
+{
+  g_test_add_vtable (path, 0, (gconstpointer) func, capture_cb, run_case_cb, release_cb);
+}
