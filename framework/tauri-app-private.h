@@ -9,6 +9,24 @@ G_BEGIN_DECLS
 /* The origin the built-in front end is served from. */
 #define TAURI_APP_ORIGIN "tauri://localhost"
 
+typedef struct
+{
+  TauriCommandRegistry *registry;
+  GHashTable           *windows;          /* label → TauriWindow, unowned */
+  WebKitWebContext     *web_context;
+  WebKitNetworkSession *network_session;
+  char                 *frontend;
+  char                 *version;
+  GPtrArray            *asset_scope;      /* directories convertFileSrc() may reach */
+  char                 *screenshot_path;
+  gboolean              developer_mode;
+  gboolean              automation;
+} TauriAppPrivate;
+
+TauriAppPrivate      *_tauri_app_get_private         (TauriApp   *self);
+gboolean              _tauri_app_is_web_url          (const char *string);
+void                  _tauri_app_setup_web_context   (TauriApp   *self);
+
 WebKitWebContext     *_tauri_app_get_web_context     (TauriApp   *self);
 WebKitNetworkSession *_tauri_app_get_network_session (TauriApp   *self);
 GFile                *_tauri_app_dup_frontend_root   (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;

@@ -85,19 +85,6 @@
  * Since: 0.1
  */
 
-typedef struct
-{
-  TauriCommandRegistry *registry;
-  GHashTable           *windows;          /* label → TauriWindow, unowned */
-  WebKitWebContext     *web_context;
-  WebKitNetworkSession *network_session;
-  char                 *frontend;
-  char                 *version;
-  GPtrArray            *asset_scope;      /* directories convertFileSrc() may reach */
-  char                 *screenshot_path;
-  gboolean              developer_mode;
-  gboolean              automation;
-} TauriAppPrivate;
 
 enum {
   PROP_0,
@@ -119,6 +106,12 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE_WITH_PRIVATE (TauriApp, tauri_app, GTK_TYPE_APPLICATION)
 
+TauriAppPrivate *
+_tauri_app_get_private (TauriApp *self)
+{
+  return tauri_app_get_instance_private (self);
+}
+
 static const GOptionEntry option_entries[] = {
   { "frontend", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Use this front end instead of the built-in one"), N_("DIR|URL") },
@@ -137,8 +130,8 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-static gboolean
-is_web_url (const char *string)
+gboolean
+_tauri_app_is_web_url (const char *string)
 {
   return g_str_has_prefix (string, "http://") || g_str_has_prefix (string, "https://");
 }
@@ -159,7 +152,7 @@ tauri_app_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "frontend", "&s", &frontend))
     {
-      if (!is_web_url (frontend) && !g_file_test (frontend, G_FILE_TEST_IS_DIR))
+      if (!_tauri_app_is_web_url (frontend) && !g_file_test (frontend, G_FILE_TEST_IS_DIR))
         {
           g_printerr (_("%s: the front end “%s” is neither a directory nor an http(s) URL\n"),
                       g_get_prgname (), frontend);
@@ -185,58 +178,6 @@ tauri_app_handle_local_options (GApplication *application,
   return G_APPLICATION_CLASS (tauri_app_parent_class)->handle_local_options (application, options);
 }
 
-static WebKitWebView *
-create_web_view_cb (WebKitAutomationSession *session,
-                    TauriApp                *self)
-{
-  TauriWindow *window = tauri_app_get_window (self, "main");
-
-  if (window == NULL)
-    window = tauri_app_open_window (self, "main", NULL);
-
-  return tauri_window_get_web_view (window);
-}
-
-static void
-automation_started_cb (WebKitWebContext        *context,
-                       WebKitAutomationSession *session,
-                       TauriApp                *self)
-{
-  g_autoptr(WebKitApplicationInfo) info = webkit_application_info_new ();
-
-  webkit_application_info_set_name (info, g_get_prgname ());
-  webkit_automation_session_set_application_info (session, info);
-  g_signal_connect_object (session, "create-web-view",
-                           G_CALLBACK (create_web_view_cb), self, 0);
-}
-
-static void
-setup_web_context (TauriApp *self)
-{
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-  const char *app_id = g_application_get_application_id (G_APPLICATION (self));
-
-  priv->web_context = webkit_web_context_new ();
-  _tauri_assets_register (self, priv->web_context);
-
-  if (priv->automation)
-    {
-      webkit_web_context_set_automation_allowed (priv->web_context, TRUE);
-      g_signal_connect_object (priv->web_context, "automation-started",
-                               G_CALLBACK (automation_started_cb), self, 0);
-    }
-
-  if (app_id != NULL && !priv->automation)
-    {
-      g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), app_id, "webkit", NULL);
-      g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), app_id, "webkit", NULL);
-
-      priv->network_session = webkit_network_session_new (data_dir, cache_dir);
-    }
-  else
-    priv->network_session = webkit_network_session_new_ephemeral ();
-}
-
 static void
 tauri_app_startup (GApplication *application)
 {
@@ -245,7 +186,7 @@ tauri_app_startup (GApplication *application)
 
   G_APPLICATION_CLASS (tauri_app_parent_class)->startup (application);
 
-  setup_web_context (self);
+  _tauri_app_setup_web_context (self);
   _tauri_app_register_builtins (self);
   _tauri_events_register (self);
 
@@ -803,52 +744,6 @@ tauri_app_set_version (TauriApp   *self,
 }
 
 /**
- * tauri_app_add_asset_scope:
- * @self: an application
- * @directory: a directory
- *
- * Lets the pages load the files below @directory through the asset
- * protocol: the URLs that `convertFileSrc()` of `@tauri-apps/api/core`
- * makes, `asset://localhost/<path>`. No directory is in the scope unless
- * added; a file outside the scope is refused with 403.
- *
- * Since: 0.1
- */
-void
-tauri_app_add_asset_scope (TauriApp   *self,
-                           const char *directory)
-{
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-
-  g_return_if_fail (TAURI_IS_APP (self));
-  g_return_if_fail (directory != NULL);
-
-  g_ptr_array_add (priv->asset_scope, g_canonicalize_filename (directory, NULL));
-}
-
-gboolean
-_tauri_app_asset_in_scope (TauriApp   *self,
-                           const char *path)
-{
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-
-  g_assert (TAURI_IS_APP (self));
-  g_assert (g_path_is_absolute (path));
-
-  for (guint i = 0; i < priv->asset_scope->len; i++)
-    {
-      const char *directory = g_ptr_array_index (priv->asset_scope, i);
-      gsize length = strlen (directory);
-
-      if (strncmp (path, directory, length) == 0 &&
-          (path[length] == G_DIR_SEPARATOR || directory[length - 1] == G_DIR_SEPARATOR))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/**
  * tauri_app_get_developer_mode:
  * @self: an application
  *
@@ -892,113 +787,4 @@ tauri_app_set_developer_mode (TauriApp *self,
 
   priv->developer_mode = developer_mode;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVELOPER_MODE]);
-}
-
-WebKitWebContext *
-_tauri_app_get_web_context (TauriApp *self)
-{
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-
-  g_assert (TAURI_IS_APP (self));
-
-  return priv->web_context;
-}
-
-WebKitNetworkSession *
-_tauri_app_get_network_session (TauriApp *self)
-{
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-
-  g_assert (TAURI_IS_APP (self));
-
-  return priv->network_session;
-}
-
-gboolean
-_tauri_app_get_automation (TauriApp *self)
-{
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-
-  g_assert (TAURI_IS_APP (self));
-
-  return priv->automation;
-}
-
-GFile *
-_tauri_app_dup_frontend_root (TauriApp *self)
-{
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-  const char *base_path;
-  g_autofree char *uri = NULL;
-
-  g_assert (TAURI_IS_APP (self));
-
-  if (priv->frontend == NULL)
-    {
-      base_path = g_application_get_resource_base_path (G_APPLICATION (self));
-      if (base_path == NULL)
-        return NULL;
-      uri = g_strconcat ("resource://", base_path, "/frontend", NULL);
-      return g_file_new_for_uri (uri);
-    }
-
-  if (is_web_url (priv->frontend))
-    return NULL;
-
-  return g_file_new_for_commandline_arg (priv->frontend);
-}
-
-char *
-_tauri_app_dup_start_uri (TauriApp *self)
-{
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-
-  g_assert (TAURI_IS_APP (self));
-
-  if (priv->frontend != NULL && is_web_url (priv->frontend))
-    return g_strdup (priv->frontend);
-
-  return g_strdup (TAURI_APP_ORIGIN "/");
-}
-
-static char *
-origin_of (const char *uri)
-{
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  g_autofree char *scheme = NULL;
-
-  if (parsed == NULL || g_uri_get_host (parsed) == NULL)
-    return NULL;
-
-  scheme = g_ascii_strdown (g_uri_get_scheme (parsed), -1);
-  if (g_uri_get_port (parsed) != -1)
-    return g_strdup_printf ("%s://%s:%d", scheme, g_uri_get_host (parsed), g_uri_get_port (parsed));
-
-  return g_strdup_printf ("%s://%s", scheme, g_uri_get_host (parsed));
-}
-
-char *
-_tauri_app_dup_trusted_origin (TauriApp *self)
-{
-  g_autofree char *start_uri = _tauri_app_dup_start_uri (self);
-
-  return origin_of (start_uri);
-}
-
-gboolean
-_tauri_app_is_trusted_uri (TauriApp   *self,
-                           const char *uri)
-{
-  g_autofree char *trusted = NULL;
-  g_autofree char *origin = NULL;
-
-  g_assert (TAURI_IS_APP (self));
-
-  if (uri == NULL)
-    return FALSE;
-
-  trusted = _tauri_app_dup_trusted_origin (self);
-  origin = origin_of (uri);
-
-  return trusted != NULL && g_strcmp0 (trusted, origin) == 0;
 }

@@ -35,6 +35,11 @@
 #define RESOURCE_PATH "/io/github/taurigtk/Tauri/bridge/"
 #define MAX_COMMAND_NAME 256
 
+/* Calls over tauri:// are kept under the page's id with this bit set, or
+ * under a number of their own above it. */
+#define BODY_CALL_IDS (G_GUINT64_CONSTANT (1) << 63)
+#define UNNAMED_BODY_CALL_IDS (BODY_CALL_IDS | (G_GUINT64_CONSTANT (1) << 62))
+
 struct _TauriBridge
 {
   GObject                   parent_instance;
@@ -44,7 +49,7 @@ struct _TauriBridge
   TauriCommandRegistry     *registry;
   WebKitUserContentManager *content_manager;
   GHashTable               *calls;              /* call id → Call, unowned */
-  guint64                   last_body_call;     /* ids of tauri:// calls, from 2⁶³ */
+  guint64                   last_body_call;     /* unnamed tauri:// calls */
   char                     *trusted_uri;        /* the page URI last found trusted */
   char                     *token;              /* the page's proof on tauri:// calls */
   gboolean                  forward_console;
@@ -417,7 +422,7 @@ handle_invoke (TauriBridge              *self,
   guint64 id = 0;
   Call *call;
 
-  if (name_end == NULL || !parse_call_id (message + 1, id_end, &id) || id >= (G_GUINT64_CONSTANT (1) << 63))
+  if (name_end == NULL || !parse_call_id (message + 1, id_end, &id) || id >= BODY_CALL_IDS)
     {
       reply_error (reply, "malformed message");
       return;
@@ -447,6 +452,33 @@ handle_invoke (TauriBridge              *self,
                                                  self->window, NULL, NULL,
                                                  call_reply_cb, call, (GDestroyNotify) call_free);
   track_invocation (self, id, invocation);
+}
+
+/* a<call id>: the page gave up on a call (an AbortSignal fired). */
+static void
+handle_abort (TauriBridge *self,
+              const char  *message,
+              gsize        length)
+{
+  guint64 id = 0;
+  Call *call;
+
+  if (!parse_call_id (message + 1, message + length, &id) || id >= BODY_CALL_IDS)
+    return;
+
+  /* The same page id names a call made with a script message or over
+   * tauri://. */
+  if ((call = g_hash_table_lookup (self->calls, &id)) == NULL)
+    {
+      id |= BODY_CALL_IDS;
+      call = g_hash_table_lookup (self->calls, &id);
+    }
+
+  if (call != NULL)
+    {
+      g_hash_table_remove (self->calls, &id);
+      call_abandon (call);
+    }
 }
 
 /* c<level> <text> */
@@ -529,6 +561,10 @@ script_message_cb (WebKitUserContentManager *content_manager,
       handle_poll (self, reply, jsc_value_get_context (value));
       break;
 
+    case 'a':
+      handle_abort (self, message, length);
+      break;
+
     case 'c':
       handle_console (self, message, length);
       break;
@@ -546,6 +582,7 @@ typedef struct
   TauriBridge            *bridge;
   WebKitURISchemeRequest *request;
   char                   *name;
+  guint64                 call_id;
   GInputStream           *stream;
   GByteArray             *body;
 } BodyRead;
@@ -576,8 +613,12 @@ dispatch_body (BodyRead *read)
   TauriBridge *self = read->bridge;
   g_autoptr(TauriInvocation) invocation = NULL;
   g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&read->body));
-  guint64 id = (G_GUINT64_CONSTANT (1) << 63) + ++self->last_body_call;
-  Call *call = call_new (self, id);
+  guint64 id = read->call_id;
+  Call *call;
+
+  if (g_hash_table_contains (self->calls, &id))
+    id = UNNAMED_BODY_CALL_IDS + ++self->last_body_call;
+  call = call_new (self, id);
 
   call->to.request = g_steal_pointer (&read->request);
   invocation = _tauri_command_registry_dispatch_body (self->registry, read->name, body,
@@ -656,6 +697,7 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
   SoupMessageHeaders *headers = webkit_uri_scheme_request_get_http_headers (request);
   const char *token = headers ? soup_message_headers_get_one (headers, "Tauri-Token") : NULL;
   const char *content_length = headers ? soup_message_headers_get_one (headers, "Content-Length") : NULL;
+  const char *call_id = headers ? soup_message_headers_get_one (headers, "Tauri-Call-Id") : NULL;
   g_autoptr(GInputStream) stream = webkit_uri_scheme_request_get_http_body (request);
   BodyRead *read;
 
@@ -702,6 +744,10 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
   read->request = g_object_ref (request);
   read->name = g_strdup (name);
   read->body = g_byte_array_new ();
+  if (call_id != NULL && g_ascii_string_to_unsigned (call_id, 10, 1, BODY_CALL_IDS - 1, &read->call_id, NULL))
+    read->call_id |= BODY_CALL_IDS;
+  else
+    read->call_id = UNNAMED_BODY_CALL_IDS + ++self->last_body_call;
 
   if (stream == NULL)
     {

@@ -23,6 +23,7 @@
   const REQUEST = 'tauri-gtk:request';
   const RESPONSE = 'tauri-gtk:response';
   const PUSH = 'tauri-gtk:push';
+  const ABORT = 'tauri-gtk:abort';
   const CONSOLE = 'tauri-gtk:console';
   const SERIALIZE_TO_IPC_FN = '__TAURI_TO_IPC_KEY__';
 
@@ -108,11 +109,11 @@
     return value;
   }
 
-  async function fetchIpc(path, init) {
-    const response = await fetch(config.ipcUrl + path, {
-      ...init,
-      headers: { 'Content-Type': 'application/octet-stream', 'Tauri-Token': config.token },
-    });
+  async function fetchIpc(path, init, callId) {
+    const headers = { 'Content-Type': 'application/octet-stream', 'Tauri-Token': config.token };
+    if (callId !== undefined)
+      headers['Tauri-Call-Id'] = String(callId);
+    const response = await fetch(config.ipcUrl + path, { ...init, headers });
     const type = response.headers.get('Content-Type') || '';
     const value = type.startsWith('application/octet-stream')
       ? await response.arrayBuffer()
@@ -122,15 +123,31 @@
     return value;
   }
 
+  function abortError(signal) {
+    return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+  }
+
+  /* options.signal, an AbortSignal, rejects the call at once when it aborts
+   * and tells the native side, which cancels the invocation. */
   function invoke(cmd, args = {}, options) {
+    const signal = options?.signal;
+
     if (typeof cmd !== 'string' || cmd.length === 0)
       return Promise.reject(new TypeError('invoke() needs a command name'));
+    if (signal?.aborted)
+      return Promise.reject(abortError(signal));
 
-    /* Raw bytes travel as they are, without JSON or base64. */
-    if (args instanceof ArrayBuffer || ArrayBuffer.isView(args))
-      return fetchIpc(encodeURIComponent(cmd), { method: 'POST', body: args });
+    const id = nextCallId++;
+    const call = new Promise((resolve, reject) => {
+      /* Raw bytes travel as they are, without JSON or base64. */
+      if (args instanceof ArrayBuffer || ArrayBuffer.isView(args)) {
+        pending.set(id, { cmd, resolve, reject });
+        fetchIpc(encodeURIComponent(cmd), { method: 'POST', body: args }, id).then(
+          (value) => pending.get(id)?.resolve(value),
+          (error) => pending.get(id)?.reject(error)).finally(() => pending.delete(id));
+        return;
+      }
 
-    return new Promise((resolve, reject) => {
       let json;
       try {
         json = args === undefined ? '' : JSON.stringify(args, toIpc);
@@ -139,10 +156,24 @@
         return;
       }
 
-      const id = nextCallId++;
       pending.set(id, { cmd, resolve, reject });
       send(REQUEST, `${id}\n${cmd}\n${json === undefined ? '' : json}`);
     });
+
+    if (signal) {
+      const onAbort = () => {
+        const waiting = pending.get(id);
+        if (waiting === undefined)
+          return;
+        pending.delete(id);
+        waiting.reject(abortError(signal));
+        send(ABORT, String(id));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      call.finally(() => signal.removeEventListener('abort', onAbort)).catch(() => {});
+    }
+
+    return call;
   }
 
   function convertFileSrc(filePath, protocol = 'asset') {

@@ -11,6 +11,7 @@
  *   i<call id>\n<command>\n<JSON arguments>   a command call
  *   p                                          a poll: answered with the next
  *                                              batch of pushed messages
+ *   a<call id>                                 the page gave up on a call
  *   c<level> <text>                            console output
  */
 (function () {
@@ -46,6 +47,11 @@
     handler.postMessage('i' + detail).then(
       (value) => respond(id, '+', value),
       (error) => respond(id, '-', error && error.message));
+  });
+
+  document.addEventListener('tauri-gtk:abort', (event) => {
+    if (typeof event.detail === 'string')
+      handler.postMessage('a' + event.detail);
   });
 
   document.addEventListener('tauri-gtk:console', (event) => {

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tauri-app-private.h"
+#include "tauri-assets-private.h"
+
+/*
+ * The web side of TauriApp: its WebKit context and schemes, where the front
+ * end comes from, which origin is the app's own, and what its pages may
+ * reach (the asset scope).
+ */
+
+#define tauri_app_get_instance_private _tauri_app_get_private
+
+static WebKitWebView *
+create_web_view_cb (WebKitAutomationSession *session,
+                    TauriApp                *self)
+{
+  TauriWindow *window = tauri_app_get_window (self, "main");
+
+  if (window == NULL)
+    window = tauri_app_open_window (self, "main", NULL);
+
+  return tauri_window_get_web_view (window);
+}
+
+static void
+automation_started_cb (WebKitWebContext        *context,
+                       WebKitAutomationSession *session,
+                       TauriApp                *self)
+{
+  g_autoptr(WebKitApplicationInfo) info = webkit_application_info_new ();
+
+  webkit_application_info_set_name (info, g_get_prgname ());
+  webkit_automation_session_set_application_info (session, info);
+  g_signal_connect_object (session, "create-web-view",
+                           G_CALLBACK (create_web_view_cb), self, 0);
+}
+
+void
+_tauri_app_setup_web_context (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  const char *app_id = g_application_get_application_id (G_APPLICATION (self));
+
+  priv->web_context = webkit_web_context_new ();
+  _tauri_assets_register (self, priv->web_context);
+
+  if (priv->automation)
+    {
+      webkit_web_context_set_automation_allowed (priv->web_context, TRUE);
+      g_signal_connect_object (priv->web_context, "automation-started",
+                               G_CALLBACK (automation_started_cb), self, 0);
+    }
+
+  if (app_id != NULL && !priv->automation)
+    {
+      g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), app_id, "webkit", NULL);
+      g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), app_id, "webkit", NULL);
+
+      priv->network_session = webkit_network_session_new (data_dir, cache_dir);
+    }
+  else
+    priv->network_session = webkit_network_session_new_ephemeral ();
+}
+
+/**
+ * tauri_app_add_asset_scope:
+ * @self: an application
+ * @directory: a directory
+ *
+ * Lets the pages load the files below @directory through the asset
+ * protocol: the URLs that `convertFileSrc()` of `@tauri-apps/api/core`
+ * makes, `asset://localhost/<path>`. No directory is in the scope unless
+ * added; a file outside the scope is refused with 403.
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_add_asset_scope (TauriApp   *self,
+                           const char *directory)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_if_fail (TAURI_IS_APP (self));
+  g_return_if_fail (directory != NULL);
+
+  g_ptr_array_add (priv->asset_scope, g_canonicalize_filename (directory, NULL));
+}
+
+gboolean
+_tauri_app_asset_in_scope (TauriApp   *self,
+                           const char *path)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+  g_assert (g_path_is_absolute (path));
+
+  for (guint i = 0; i < priv->asset_scope->len; i++)
+    {
+      const char *directory = g_ptr_array_index (priv->asset_scope, i);
+      gsize length = strlen (directory);
+
+      if (strncmp (path, directory, length) == 0 &&
+          (path[length] == G_DIR_SEPARATOR || directory[length - 1] == G_DIR_SEPARATOR))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+WebKitWebContext *
+_tauri_app_get_web_context (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  return priv->web_context;
+}
+
+WebKitNetworkSession *
+_tauri_app_get_network_session (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  return priv->network_session;
+}
+
+gboolean
+_tauri_app_get_automation (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  return priv->automation;
+}
+
+GFile *
+_tauri_app_dup_frontend_root (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  const char *base_path;
+  g_autofree char *uri = NULL;
+
+  g_assert (TAURI_IS_APP (self));
+
+  if (priv->frontend == NULL)
+    {
+      base_path = g_application_get_resource_base_path (G_APPLICATION (self));
+      if (base_path == NULL)
+        return NULL;
+      uri = g_strconcat ("resource://", base_path, "/frontend", NULL);
+      return g_file_new_for_uri (uri);
+    }
+
+  if (_tauri_app_is_web_url (priv->frontend))
+    return NULL;
+
+  return g_file_new_for_commandline_arg (priv->frontend);
+}
+
+char *
+_tauri_app_dup_start_uri (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  if (priv->frontend != NULL && _tauri_app_is_web_url (priv->frontend))
+    return g_strdup (priv->frontend);
+
+  return g_strdup (TAURI_APP_ORIGIN "/");
+}
+
+static char *
+origin_of (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *scheme = NULL;
+
+  if (parsed == NULL || g_uri_get_host (parsed) == NULL)
+    return NULL;
+
+  scheme = g_ascii_strdown (g_uri_get_scheme (parsed), -1);
+  if (g_uri_get_port (parsed) != -1)
+    return g_strdup_printf ("%s://%s:%d", scheme, g_uri_get_host (parsed), g_uri_get_port (parsed));
+
+  return g_strdup_printf ("%s://%s", scheme, g_uri_get_host (parsed));
+}
+
+char *
+_tauri_app_dup_trusted_origin (TauriApp *self)
+{
+  g_autofree char *start_uri = _tauri_app_dup_start_uri (self);
+
+  return origin_of (start_uri);
+}
+
+gboolean
+_tauri_app_is_trusted_uri (TauriApp   *self,
+                           const char *uri)
+{
+  g_autofree char *trusted = NULL;
+  g_autofree char *origin = NULL;
+
+  g_assert (TAURI_IS_APP (self));
+
+  if (uri == NULL)
+    return FALSE;
+
+  trusted = _tauri_app_dup_trusted_origin (self);
+  origin = origin_of (uri);
+
+  return trusted != NULL && g_strcmp0 (trusted, origin) == 0;
+}
