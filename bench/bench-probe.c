@@ -32,6 +32,9 @@
  *   call's arrival to the next one's is then the full round trip of the first
  *   (page → UI process → page → next call), measured per call with the native
  *   clock, which is not clamped as performance.now() is;
+ * - the startup's milestones: bench_probe_init() (early in main()), the
+ *   first load-changed event of each kind, the arrival of the first call
+ *   answered;
  * - the first answer of the process, with the memory of the process tree at
  *   that moment (RSS and PSS from /proc/PID/smaps_rollup of the UI process
  *   and every descendant: WebKit's web and network processes, and the
@@ -59,12 +62,16 @@ typedef struct
   gint64        phase_cpu_others;  /* µs of CPU at phase_begin: its descendants */
   JsonObject   *results;           /* what the native side measured, by name */
   JsonObject   *capabilities;
+  gint64        init_time;
+  gint64        load_events[4];    /* first STARTED, REDIRECTED, COMMITTED, FINISHED */
+  gint64        first_call;        /* arrival of the call answered first */
   gint64        first_answer;
   JsonObject   *first_memory;
   guint         stall_source;
   gint64        stall_start;
   gint64        stall_last_tick;
   gint64        stall_max_gap;
+  gint64        stall_max_gap_end;
   guint         stall_ticks;
 } Probe;
 
@@ -89,6 +96,19 @@ arrival_hook (GSignalInvocationHint *hint,
   gint64 now = g_get_monotonic_time ();
 
   g_array_append_val (probe.arrivals, now);
+  return TRUE;
+}
+
+static gboolean
+load_changed_hook (GSignalInvocationHint *hint,
+                   guint                  n_param_values,
+                   const GValue          *param_values,
+                   gpointer               user_data)
+{
+  WebKitLoadEvent event = g_value_get_enum (&param_values[1]);
+
+  if (event < G_N_ELEMENTS (probe.load_events) && probe.load_events[event] == 0)
+    probe.load_events[event] = g_get_monotonic_time ();
   return TRUE;
 }
 
@@ -263,12 +283,14 @@ bench_probe_init (GApplication *application,
                   const char   *program)
 {
   g_autoptr(GTypeClass) klass = NULL;
+  g_autoptr(GTypeClass) web_view_class = NULL;
   guint signal_id;
 
   g_return_if_fail (G_IS_APPLICATION (application));
   g_return_if_fail (program != NULL);
   g_return_if_fail (probe.application == NULL);
 
+  probe.init_time = g_get_monotonic_time ();
   probe.application = application;
   probe.program = g_strdup (program);
   probe.arrivals = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1 << 16);
@@ -280,6 +302,11 @@ bench_probe_init (GApplication *application,
   signal_id = g_signal_lookup ("script-message-with-reply-received", WEBKIT_TYPE_USER_CONTENT_MANAGER);
   g_assert (signal_id != 0);
   g_signal_add_emission_hook (signal_id, 0, arrival_hook, NULL, NULL);
+
+  web_view_class = g_type_class_ref (WEBKIT_TYPE_WEB_VIEW);
+  signal_id = g_signal_lookup ("load-changed", WEBKIT_TYPE_WEB_VIEW);
+  g_assert (signal_id != 0);
+  g_signal_add_emission_hook (signal_id, 0, load_changed_hook, NULL, NULL);
 }
 
 void
@@ -305,6 +332,10 @@ bench_probe_answered (void)
   if (probe.first_answer == 0)
     {
       probe.first_answer = now;
+      probe.first_call = arrival;
+#ifdef HAVE_CALLGRIND
+      CALLGRIND_DUMP_STATS_AT ("startup");
+#endif
       probe.first_memory = measure_memory ();
     }
 
@@ -414,7 +445,11 @@ stall_tick_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
 
-  probe.stall_max_gap = MAX (probe.stall_max_gap, now - probe.stall_last_tick);
+  if (now - probe.stall_last_tick > probe.stall_max_gap)
+    {
+      probe.stall_max_gap = now - probe.stall_last_tick;
+      probe.stall_max_gap_end = now;
+    }
   probe.stall_last_tick = now;
   probe.stall_ticks++;
 
@@ -426,9 +461,25 @@ stall_end (const char *name)
 {
   JsonObject *stats = json_object_new ();
   gint64 now = g_get_monotonic_time ();
+  gint64 gap_start;
+  guint arrivals = 0;
 
   stall_tick_cb (NULL);
   g_clear_handle_id (&probe.stall_source, g_source_remove);
+
+  /* How many script messages the main loop took in during its worst gap:
+   * tells a burst of incoming calls from a burst of answers. */
+  gap_start = probe.stall_max_gap_end - probe.stall_max_gap;
+  for (guint i = probe.arrivals->len; i > 0; i--)
+    {
+      gint64 arrival = g_array_index (probe.arrivals, gint64, i - 1);
+
+      if (arrival < gap_start)
+        break;
+      if (arrival <= probe.stall_max_gap_end)
+        arrivals++;
+    }
+  json_object_set_int_member (stats, "arrivals_in_worst_gap", arrivals);
 
   json_object_set_double_member (stats, "max_gap_us", probe.stall_max_gap);
   json_object_set_int_member (stats, "ticks", probe.stall_ticks);
@@ -459,6 +510,21 @@ report (JsonObject *page_results)
   json_builder_add_int_value (builder, getpid ());
   json_builder_set_member_name (builder, "first_answer_us");
   json_builder_add_int_value (builder, probe.first_answer);
+  json_builder_set_member_name (builder, "milestones_us");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "init");
+  json_builder_add_int_value (builder, probe.init_time);
+  json_builder_set_member_name (builder, "load_started");
+  json_builder_add_int_value (builder, probe.load_events[WEBKIT_LOAD_STARTED]);
+  json_builder_set_member_name (builder, "load_committed");
+  json_builder_add_int_value (builder, probe.load_events[WEBKIT_LOAD_COMMITTED]);
+  json_builder_set_member_name (builder, "load_finished");
+  json_builder_add_int_value (builder, probe.load_events[WEBKIT_LOAD_FINISHED]);
+  json_builder_set_member_name (builder, "first_call");
+  json_builder_add_int_value (builder, probe.first_call);
+  json_builder_set_member_name (builder, "first_answer");
+  json_builder_add_int_value (builder, probe.first_answer);
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "memory");
   if (probe.first_memory != NULL)
     json_builder_add_value (builder, json_node_init_object (json_node_alloc (), probe.first_memory));
@@ -547,6 +613,7 @@ bench_probe_control (const char  *command,
       g_clear_handle_id (&probe.stall_source, g_source_remove);
       probe.stall_start = probe.stall_last_tick = g_get_monotonic_time ();
       probe.stall_max_gap = 0;
+      probe.stall_max_gap_end = 0;
       probe.stall_ticks = 0;
       probe.stall_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 1, stall_tick_cb, NULL, NULL);
       return json_node_init_null (json_node_alloc ());

@@ -98,11 +98,16 @@ def cpu_per_call(phase, field):
     return extract
 
 
-def payload_cpu(size, reps, field):
+def phase_cpu_ms(phase, count, field):
+    """CPU time of a phase divided by @count, in ms."""
     def extract(run):
-        cpu = dig(run, 'native', 'payload_%d' % size, field)
-        return None if cpu is None else cpu / reps / 1000
+        cpu = dig(run, 'native', phase, field)
+        return None if cpu is None else cpu / count / 1000
     return extract
+
+
+def payload_cpu(size, reps, field):
+    return phase_cpu_ms('payload_%d' % size, reps, field)
 
 
 def metrics(params):
@@ -136,8 +141,18 @@ def metrics(params):
     rows += [
         Metric('4. raw bytes, %s echoed' % human_size(params['rawBytesSize']), 'MB/s',
                lambda r: dig(r, 'page', 'raw_bytes', 'mb_per_s'), ('>=', 1.0), digits=1),
+        Metric('4. CPU per raw-bytes echo, UI process', 'ms',
+               phase_cpu_ms('raw_bytes', params['rawBytesReps'], 'cpu_ui_us'), digits=1),
+        Metric('4. CPU per raw-bytes echo, other processes', 'ms',
+               phase_cpu_ms('raw_bytes', params['rawBytesReps'], 'cpu_others_us'), digits=1),
         Metric('5. Channel, %d messages' % params['channelMessages'], 'msg/s',
                lambda r: dig(r, 'page', 'channel', 'messages_per_s')),
+        Metric('5. CPU per message, UI process', 'µs',
+               phase_cpu_ms('channel', params['channelReps'] * params['channelMessages'] / 1000, 'cpu_ui_us'),
+               digits=2),
+        Metric('5. CPU per message, other processes', 'µs',
+               phase_cpu_ms('channel', params['channelReps'] * params['channelMessages'] / 1000, 'cpu_others_us'),
+               digits=2),
         Metric('6. startup, process start → first invoke answered', 'ms',
                lambda r: r.get('startup_ms'), ('<=', 30), kind='delta', digits=1, startup=True),
         Metric('6. RSS of all processes at first answer', 'MiB',
@@ -149,6 +164,10 @@ def metrics(params):
         Metric('7. worst main-loop stall, %d threaded calls' % params['stallCalls'], 'ms',
                lambda r: us_to_ms(dig(r, 'native', 'stall_threaded', 'max_gap_us')),
                ('<', 16), kind='absolute', digits=1),
+        Metric('7. calls that arrived during that worst stall', '',
+               lambda r: dig(r, 'native', 'stall_threaded', 'arrivals_in_worst_gap'), kind='none'),
+        Metric('7. CPU per threaded call, UI process', 'µs',
+               cpu_per_call('stall', 'cpu_ui_us'), digits=1),
         Metric('7. worst main-loop stall, idle', 'ms',
                lambda r: us_to_ms(dig(r, 'native', 'stall_idle', 'max_gap_us')), kind='none', digits=1),
     ]
@@ -226,6 +245,38 @@ def target_text(metric):
     return '%s %.2f×' % (sign, bound)
 
 
+MILESTONES = [
+    ('process start → main()', None, 'init'),
+    ('main() → page load started', 'init', 'load_started'),
+    ('load started → committed', 'load_started', 'load_committed'),
+    ('committed → first call arrives', 'load_committed', 'first_call'),
+    ('first call arrives → answered', 'first_call', 'first_answer'),
+]
+
+
+def print_startup_breakdown(runs, startup_runs):
+    """Where the startup time goes: medians of each step, in ms."""
+    print('Startup, step by step (median ms, all runs):')
+    print()
+    print('| step | baseline | tauri-gtk | difference |')
+    print('|---|---:|---:|---:|')
+    for label, start, end in MILESTONES:
+        medians = []
+        for program, _ in PROGRAMS:
+            values = []
+            for run in runs[program] + startup_runs[program]:
+                marks = run.get('milestones_us') or {}
+                if not marks.get(end) or (start and not marks.get(start)):
+                    continue
+                begin = marks[start] if start else run['spawn_us']
+                values.append((marks[end] - begin) / 1000)
+            medians.append(statistics.median(values) if values else None)
+        if None in medians:
+            continue
+        print('| %s | %.1f | %.1f | %+.1f |' % (label, medians[0], medians[1], medians[1] - medians[0]))
+    print()
+
+
 def run_once(binary, program, env, timeout):
     start_ns = time.monotonic_ns()
     proc = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
@@ -245,6 +296,7 @@ def run_once(binary, program, env, timeout):
                            % (program, proc.returncode, err.decode(errors='replace')[-4000:]))
 
     # Both clocks are CLOCK_MONOTONIC (g_get_monotonic_time, time.monotonic_ns).
+    result['spawn_us'] = start_ns / 1000
     result['startup_ms'] = (result['first_answer_us'] * 1000 - start_ns) / 1e6
     result['stderr'] = err.decode(errors='replace')
     return result
@@ -322,6 +374,9 @@ def main():
     parser.add_argument('--quiet-wait', type=float, default=None,
                         help='seconds to wait at most for a quiet machine before each run '
                              '(default 60, 0 with --quick: do not wait)')
+    parser.add_argument('--gl', action='store_true',
+                        help='let GTK and WebKit use OpenGL (under Xvfb: software rendering, '
+                             'whose shader compilation adds some 300 ms and much noise to startup)')
     parser.add_argument('--timeout', type=int, default=600, help='seconds one run may take')
     args = parser.parse_args()
 
@@ -353,6 +408,9 @@ def main():
         'NO_AT_BRIDGE': '1',
         'BENCH_PARAMS': json.dumps(params),
     })
+    if not args.gl:
+        # As the test suites run: no GL, WebKit composites on the CPU.
+        env.update({'GDK_DEBUG': 'gl-disable', 'WEBKIT_DISABLE_COMPOSITING_MODE': '1'})
 
     load_before = loadavg()
     runs = {program: [] for program, _ in PROGRAMS}
@@ -399,6 +457,8 @@ def main():
     print('tauri-gtk benchmark, %s' % datetime.datetime.now().strftime('%Y-%m-%d %H:%M'))
     print('Machine: %s' % machine())
     print('Load average (1, 5, 15 min) before: %s, after: %s' % (load_before, loadavg()))
+    print('Rendering: %s' % ('OpenGL allowed' if args.gl else
+                             'GDK_DEBUG=gl-disable, WEBKIT_DISABLE_COMPOSITING_MODE=1 (no GL, as the tests run)'))
     print('%d round(s), each a fresh process of both programs, baseline first; '
           'median (min–max) over the rounds. Startup and memory (6): also %d startup-only '
           'round(s), %d samples each in all.' % (rounds, startup_rounds, rounds + startup_rounds))
@@ -422,6 +482,8 @@ def main():
     for line in lines:
         print('| ' + ' | '.join(line) + ' |')
     print()
+
+    print_startup_breakdown(runs, startup_runs)
 
     if failures:
         for program, errors in failures:

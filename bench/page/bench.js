@@ -101,6 +101,7 @@
     const idle = await invoke('stall_end', { name: 'stall_idle' });
 
     const calls = config.stallCalls;
+    await invoke('phase_begin', { name: 'stall' });
     await invoke('stall_begin');
     const start = performance.now();
     const pending = [];
@@ -109,9 +110,13 @@
     const results = await Promise.all(pending);
     const elapsed = performance.now() - start;
     const busy = await invoke('stall_end', { name: 'stall_threaded' });
+    await invoke('phase_end', { name: 'stall' });
 
     check(results.every((result) => result === null), 'stall: a threaded call did not answer null');
-    return { calls, total_ms: elapsed, idle_max_gap_us: idle.max_gap_us, max_gap_us: busy.max_gap_us };
+    return {
+      calls, total_ms: elapsed, idle_max_gap_us: idle.max_gap_us, max_gap_us: busy.max_gap_us,
+      arrivals_in_worst_gap: busy.arrivals_in_worst_gap,
+    };
   }
 
   /* 3. Large JSON string arguments echoed back. */
@@ -153,19 +158,21 @@
     const reps = config.rawBytesReps;
     let last = await ipc.echoBytes(bytes);                   /* warm-up */
 
+    await invoke('phase_begin', { name: 'raw_bytes' });
     const start = performance.now();
     for (let rep = 0; rep < reps; rep++) {
       last = await ipc.echoBytes(bytes);
       check(last.length === size, 'raw bytes: the answer has the wrong size');
     }
     const total = performance.now() - start;
+    const native = await invoke('phase_end', { name: 'raw_bytes' });
 
     let same = last.length === size;
     for (let i = 0; same && i < size; i += 4093)
       same = last[i] === bytes[i];
     check(same, 'raw bytes: the answer differs from the argument');
 
-    return { size, reps, mean_ms: total / reps, mb_per_s: size / 1e6 / (total / reps / 1000) };
+    return { size, reps, mean_ms: total / reps, mb_per_s: size / 1e6 / (total / reps / 1000), native };
   }
 
   /* 5. Channel streaming, when the program has channels: from the call
@@ -193,10 +200,15 @@
     }
 
     await once(Math.min(1000, config.channelMessages));       /* warm-up */
+    await invoke('phase_begin', { name: 'channel' });
     for (let rep = 0; rep < config.channelReps; rep++)
       rates.push(await once(config.channelMessages));
+    const native = await invoke('phase_end', { name: 'channel' });
 
-    return { messages: config.channelMessages, messages_per_s: median(rates), all_messages_per_s: rates };
+    return {
+      messages: config.channelMessages, reps: config.channelReps,
+      messages_per_s: median(rates), all_messages_per_s: rates, native,
+    };
   }
 
   async function measure(config, results) {
