@@ -18,6 +18,8 @@ typedef struct
   char                 *frontend;
   char                 *version;
   GPtrArray            *asset_scope;      /* directories convertFileSrc() may reach */
+  GPtrArray            *navigation;       /* origins the windows may show, "*" for any */
+  char                 *csp;              /* NULL for the default, "" for none */
   char                 *screenshot_path;
   gboolean              developer_mode;
   gboolean              automation;
@@ -26,6 +28,13 @@ typedef struct
 TauriAppPrivate      *_tauri_app_get_private         (TauriApp   *self);
 gboolean              _tauri_app_is_web_url          (const char *string);
 void                  _tauri_app_setup_web_context   (TauriApp   *self);
+gboolean              _tauri_app_may_navigate        (TauriApp   *self,
+                                                      const char *uri);
+const char           *_tauri_app_get_csp             (TauriApp   *self);
+void                  _tauri_app_open_external       (TauriApp   *self,
+                                                      const char *uri);
+gboolean              _tauri_app_real_open_external  (TauriApp   *self,
+                                                      const char *uri);
 
 WebKitWebContext     *_tauri_app_get_web_context     (TauriApp   *self);
 WebKitNetworkSession *_tauri_app_get_network_session (TauriApp   *self);

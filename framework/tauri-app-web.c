@@ -221,3 +221,141 @@ _tauri_app_is_trusted_uri (TauriApp   *self,
 
   return trusted != NULL && g_strcmp0 (trusted, origin) == 0;
 }
+
+/* Scripts from the app's own files only; images and media also from the
+ * asset protocol; styles inline too, as most front ends need. */
+#define DEFAULT_CSP \
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " \
+  "img-src 'self' asset: data: blob:; media-src 'self' asset: blob:; font-src 'self' data:; " \
+  "connect-src 'self' asset:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+
+/**
+ * tauri_app_get_content_security_policy:
+ * @self: an application
+ *
+ * Gets the `Content-Security-Policy` of the app's pages; see
+ * [property@App:content-security-policy].
+ *
+ * Returns: the policy, empty for none
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_app_get_content_security_policy (TauriApp *self)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+
+  return priv->csp ? priv->csp : DEFAULT_CSP;
+}
+
+/**
+ * tauri_app_set_content_security_policy:
+ * @self: an application
+ * @policy: (nullable): the policy, %NULL for the default, or an empty
+ *   string for none
+ *
+ * Sets the `Content-Security-Policy` of the app's pages; see
+ * [property@App:content-security-policy].
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_set_content_security_policy (TauriApp   *self,
+                                       const char *policy)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+
+  g_return_if_fail (TAURI_IS_APP (self));
+
+  if (g_strcmp0 (priv->csp, policy) == 0)
+    return;
+
+  g_free (priv->csp);
+  priv->csp = g_strdup (policy);
+  g_object_notify (G_OBJECT (self), "content-security-policy");
+}
+
+const char *
+_tauri_app_get_csp (TauriApp *self)
+{
+  const char *policy = tauri_app_get_content_security_policy (self);
+
+  return *policy == '\0' ? NULL : policy;
+}
+
+/**
+ * tauri_app_allow_navigation:
+ * @self: an application
+ * @origin: an origin, such as `https://example.com`, or `*` for any
+ *
+ * Lets the app's windows show pages of @origin. By default a window never
+ * leaves the app's own origin: a link elsewhere opens in the user's browser
+ * (see [signal@App::open-external]) and other navigations are refused.
+ * Pages of other origins never reach the commands, allowed or not.
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_allow_navigation (TauriApp   *self,
+                            const char *origin)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  char *allowed;
+
+  g_return_if_fail (TAURI_IS_APP (self));
+  g_return_if_fail (origin != NULL);
+
+  if (g_str_equal (origin, "*"))
+    g_ptr_array_add (priv->navigation, g_strdup (origin));
+  else if ((allowed = origin_of (origin)) != NULL)
+    g_ptr_array_add (priv->navigation, allowed);
+  else
+    g_critical ("%s: “%s” is not an origin", G_STRFUNC, origin);
+}
+
+gboolean
+_tauri_app_may_navigate (TauriApp   *self,
+                         const char *uri)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  g_autofree char *origin = NULL;
+
+  g_assert (TAURI_IS_APP (self));
+
+  if (uri == NULL || g_str_equal (uri, "about:blank") || _tauri_app_is_trusted_uri (self, uri))
+    return TRUE;
+
+  origin = origin_of (uri);
+  for (guint i = 0; i < priv->navigation->len; i++)
+    {
+      const char *allowed = g_ptr_array_index (priv->navigation, i);
+
+      if (g_str_equal (allowed, "*") || g_strcmp0 (allowed, origin) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_tauri_app_real_open_external (TauriApp   *self,
+                               const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  /* Only what a browser or a mail client opens: never a local file. */
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0 &&
+      g_strcmp0 (scheme, "mailto") != 0)
+    {
+      g_message ("Refused to open %s outside the app", uri);
+      return TRUE;
+    }
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    g_message ("Could not open %s in the browser: %s", uri, error->message);
+
+  return TRUE;
+}

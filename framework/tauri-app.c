@@ -91,6 +91,7 @@ enum {
   PROP_REGISTRY,
   PROP_FRONTEND,
   PROP_VERSION,
+  PROP_CONTENT_SECURITY_POLICY,
   PROP_DEVELOPER_MODE,
   N_PROPS
 };
@@ -99,6 +100,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_EVENT,
+  SIGNAL_OPEN_EXTERNAL,
   N_SIGNALS
 };
 
@@ -281,6 +283,8 @@ tauri_app_finalize (GObject *object)
   g_clear_pointer (&priv->frontend, g_free);
   g_clear_pointer (&priv->version, g_free);
   g_clear_pointer (&priv->asset_scope, g_ptr_array_unref);
+  g_clear_pointer (&priv->navigation, g_ptr_array_unref);
+  g_clear_pointer (&priv->csp, g_free);
   g_clear_pointer (&priv->screenshot_path, g_free);
 
   G_OBJECT_CLASS (tauri_app_parent_class)->finalize (object);
@@ -306,6 +310,10 @@ tauri_app_get_property (GObject    *object,
 
     case PROP_VERSION:
       g_value_set_string (value, tauri_app_get_version (self));
+      break;
+
+    case PROP_CONTENT_SECURITY_POLICY:
+      g_value_set_string (value, tauri_app_get_content_security_policy (self));
       break;
 
     case PROP_DEVELOPER_MODE:
@@ -335,6 +343,10 @@ tauri_app_set_property (GObject      *object,
       tauri_app_set_version (self, g_value_get_string (value));
       break;
 
+    case PROP_CONTENT_SECURITY_POLICY:
+      tauri_app_set_content_security_policy (self, g_value_get_string (value));
+      break;
+
     case PROP_DEVELOPER_MODE:
       tauri_app_set_developer_mode (self, g_value_get_boolean (value));
       break;
@@ -361,6 +373,8 @@ tauri_app_class_init (TauriAppClass *klass)
   application_class->activate = tauri_app_activate;
 
   gtk_application_class->window_removed = tauri_app_window_removed;
+
+  klass->open_external = _tauri_app_real_open_external;
 
   /**
    * TauriApp:registry: (getter get_registry)
@@ -403,6 +417,22 @@ tauri_app_class_init (TauriAppClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * TauriApp:content-security-policy: (getter get_content_security_policy) (setter set_content_security_policy)
+   *
+   * The `Content-Security-Policy` header of the pages served from
+   * `tauri://localhost`. The default keeps scripts to the app's own files
+   * (no inline script, no eval), lets images and media come from the
+   * asset protocol, and keeps the page from being framed; the bridge works
+   * under it. An empty string sends no header.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_CONTENT_SECURITY_POLICY] =
+    g_param_spec_string ("content-security-policy", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * TauriApp:developer-mode: (getter get_developer_mode) (setter set_developer_mode)
    *
    * Whether windows opened afterwards have the web inspector and print their
@@ -438,6 +468,40 @@ tauri_app_class_init (TauriAppClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, JSON_TYPE_NODE, TAURI_TYPE_WINDOW);
+
+  /**
+   * TauriApp::open-external:
+   * @self: the application
+   * @uri: the address
+   *
+   * Emitted when a page would leave the app's origin: a link or
+   * `window.open()` to another site. Windows never show such pages (unless
+   * allowed with [method@App.allow_navigation]); the default handler opens
+   * the address in the user's browser. A handler that returns %TRUE stops
+   * that.
+   *
+   * Returns: %TRUE when the handler took care of the address
+   *
+   * Since: 0.1
+   */
+  signals[SIGNAL_OPEN_EXTERNAL] =
+    g_signal_new ("open-external",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  G_STRUCT_OFFSET (TauriAppClass, open_external),
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+}
+
+void
+_tauri_app_open_external (TauriApp   *self,
+                          const char *uri)
+{
+  gboolean handled = FALSE;
+
+  g_assert (TAURI_IS_APP (self));
+
+  g_signal_emit (self, signals[SIGNAL_OPEN_EXTERNAL], 0, uri, &handled);
 }
 
 static void
@@ -449,6 +513,7 @@ tauri_app_init (TauriApp *self)
   priv->windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   priv->version = g_strdup ("0.0.0");
   priv->asset_scope = g_ptr_array_new_with_free_func (g_free);
+  priv->navigation = g_ptr_array_new_with_free_func (g_free);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }

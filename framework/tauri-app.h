@@ -25,6 +25,7 @@ G_DECLARE_DERIVABLE_TYPE (TauriApp, tauri_app, TAURI, APP, GtkApplication)
  * TauriAppClass:
  * @parent_class: the parent class
  * @register_commands: registers the application's commands at startup
+ * @open_external: class handler of [signal@App::open-external]
  *
  * The class structure of [class@App].
  *
@@ -34,11 +35,13 @@ struct _TauriAppClass
 {
   GtkApplicationClass parent_class;
 
-  void (* register_commands) (TauriApp             *self,
-                              TauriCommandRegistry *registry);
+  void     (* register_commands) (TauriApp             *self,
+                                  TauriCommandRegistry *registry);
+  gboolean (* open_external)     (TauriApp             *self,
+                                  const char           *uri);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 TAURI_AVAILABLE_IN_ALL
@@ -75,6 +78,14 @@ void                  tauri_app_set_version        (TauriApp           *self,
 TAURI_AVAILABLE_IN_ALL
 void                  tauri_app_add_asset_scope    (TauriApp           *self,
                                                     const char         *directory);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_allow_navigation   (TauriApp           *self,
+                                                    const char         *origin);
+TAURI_AVAILABLE_IN_ALL
+const char           *tauri_app_get_content_security_policy (TauriApp  *self);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_set_content_security_policy (TauriApp  *self,
+                                                    const char         *policy);
 TAURI_AVAILABLE_IN_ALL
 gboolean              tauri_app_get_developer_mode (TauriApp           *self);
 TAURI_AVAILABLE_IN_ALL

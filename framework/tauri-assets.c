@@ -119,12 +119,30 @@ finish_with_status (WebKitURISchemeRequest *request,
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
+typedef struct
+{
+  WebKitURISchemeRequest *request;
+  char                   *csp;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->request);
+  g_free (load->csp);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
 static void
 contents_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(WebKitURISchemeRequest) request = user_data;
+  g_autoptr(Load) load = user_data;
+  WebKitURISchemeRequest *request = load->request;
+  const char *csp = load->csp;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(WebKitURISchemeResponse) response = NULL;
   g_autoptr(GError) error = NULL;
@@ -148,6 +166,17 @@ contents_loaded_cb (GObject      *object,
   stream = g_memory_input_stream_new_from_bytes (bytes);
   response = webkit_uri_scheme_response_new (stream, length);
   webkit_uri_scheme_response_set_content_type (response, mime_type);
+
+  /* The app's pages carry its Content-Security-Policy. */
+  if (csp != NULL && g_str_has_prefix (mime_type, "text/html"))
+    {
+      SoupMessageHeaders *headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+
+      soup_message_headers_replace (headers, "Content-Type", mime_type);
+      soup_message_headers_replace (headers, "Content-Security-Policy", csp);
+      webkit_uri_scheme_response_set_http_headers (response, headers);
+    }
+
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
@@ -160,6 +189,7 @@ request_cb (WebKitURISchemeRequest *request,
   g_autoptr(GFile) root = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *relative = NULL;
+  Load *load;
 
   if (uri == NULL || g_strcmp0 (g_uri_get_host (uri), "localhost") != 0)
     {
@@ -190,7 +220,10 @@ request_cb (WebKitURISchemeRequest *request,
     }
 
   file = g_file_resolve_relative_path (root, relative);
-  g_file_load_contents_async (file, NULL, contents_loaded_cb, g_object_ref (request));
+  load = g_new0 (Load, 1);
+  load->request = g_object_ref (request);
+  load->csp = g_strdup (_tauri_app_get_csp (app));
+  g_file_load_contents_async (file, NULL, contents_loaded_cb, load);
 }
 
 /* Takes @headers. */

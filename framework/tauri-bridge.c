@@ -356,13 +356,13 @@ is_trusted (TauriBridge *self)
 
 static void
 log_refusal (TauriBridge *self,
-             const char  *what)
+             const char  *what,
+             const char  *why)
 {
   WebKitWebView *web_view = tauri_window_get_web_view (self->window);
 
-  g_message ("Refused %s from %s in window “%s”: not the app’s own page", what,
-             web_view ? webkit_web_view_get_uri (web_view) : "(no page)",
-             tauri_window_get_label (self->window));
+  g_message ("Refused %s in window “%s” showing %s: %s", what, tauri_window_get_label (self->window),
+             web_view ? webkit_web_view_get_uri (web_view) : "(no page)", why);
 }
 
 static gboolean
@@ -537,7 +537,7 @@ script_message_cb (WebKitUserContentManager *content_manager,
 
   if (!is_trusted (self))
     {
-      log_refusal (self, "a call");
+      log_refusal (self, "a call", "not the app’s own page");
       reply_error (reply, "Command not allowed: the page is not the app’s own");
       return TRUE;
     }
@@ -707,7 +707,8 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
    * page cannot send it, whatever origin it claims. */
   if (!is_trusted (self) || g_strcmp0 (token, self->token) != 0)
     {
-      log_refusal (self, "a tauri:// call");
+      log_refusal (self, "a tauri:// call",
+                   is_trusted (self) ? "sent without the window’s token" : "not the app’s own page");
       finish_request_with_error (request, "Command not allowed: the page is not the app’s own");
       return;
     }

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tauri-app-private.h"
 #include "tauri-builtins-private.h"
 #include "tauri-events-private.h"
@@ -52,7 +54,11 @@ struct _TauriWindow
   guint                 resize_source;
   int                   last_width;
   int                   last_height;
+  gint64                last_crash;
 };
+
+/* A page whose process dies again this soon is not reloaded again. */
+#define CRASH_LOOP_TIME (30 * G_TIME_SPAN_SECOND)
 
 enum {
   PROP_0,
@@ -75,12 +81,94 @@ load_changed_cb (WebKitWebView   *web_view,
     _tauri_bridge_abandon_calls (self->bridge);
 }
 
+static const char crash_page[] =
+  "<!DOCTYPE html><html><head><meta charset='utf-8'><title>%s</title>"
+  "<style>body{font:15px system-ui,sans-serif;display:grid;place-items:center;height:90vh;"
+  "color:#333;background:#fafafb}@media(prefers-color-scheme:dark){body{color:#eee;background:#222226}}"
+  "a{display:inline-block;margin-top:1em;padding:.5em 1.2em;border-radius:6px;background:#3584e4;"
+  "color:#fff;text-decoration:none}</style></head>"
+  "<body><div><h1>%s</h1><p>%s</p><a href='%s'>%s</a></div></body></html>";
+
+/* The page's process is gone, crashed or killed: its calls are cancelled,
+ * and the page comes back once; should it die again at once, the window
+ * says so and offers to reload. */
 static void
 web_process_terminated_cb (WebKitWebView                     *web_view,
                            WebKitWebProcessTerminationReason  reason,
                            TauriWindow                       *self)
 {
+  gint64 now = g_get_monotonic_time ();
+  TauriApp *app = tauri_window_get_app (self);
+  g_autofree char *start_uri = app ? _tauri_app_dup_start_uri (app) : g_strdup ("about:blank");
+  g_autofree char *html = NULL;
+
+  g_message ("The page of window “%s” stopped (%s)", self->label,
+             reason == WEBKIT_WEB_PROCESS_CRASHED ? "crashed" :
+             reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT ? "out of memory" : "terminated");
   _tauri_bridge_abandon_calls (self->bridge);
+
+  if (self->last_crash == 0 || now - self->last_crash > CRASH_LOOP_TIME)
+    {
+      self->last_crash = now;
+      webkit_web_view_load_uri (web_view, start_uri);
+      return;
+    }
+
+  html = g_strdup_printf (crash_page, _("Page stopped"), _("This page stopped working"),
+                          _("Its process ended twice in a row."), start_uri, _("Reload"));
+  webkit_web_view_load_alternate_html (web_view, html, start_uri, NULL);
+}
+
+/* Links and window.open() to other sites go to the browser; the window
+ * never leaves the app's origin unless the app allowed it. */
+static gboolean
+decide_policy_cb (WebKitWebView            *web_view,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  TauriWindow              *self)
+{
+  TauriApp *app = tauri_window_get_app (self);
+  WebKitNavigationAction *action;
+  const char *uri;
+
+  if (app == NULL)
+    return FALSE;
+
+  switch (type)
+    {
+    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
+      action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+      uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+      if (webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
+          _tauri_app_may_navigate (app, uri))
+        return FALSE;
+      _tauri_app_open_external (app, uri);
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+
+    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
+      action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+      uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+      if (!_tauri_app_is_trusted_uri (app, uri))
+        _tauri_app_open_external (app, uri);
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+
+    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
+      /* Frames may show other sites, which never reach the bridge; the
+       * window itself may not. */
+      if (!webkit_response_policy_decision_is_main_frame_main_resource (WEBKIT_RESPONSE_POLICY_DECISION (decision)))
+        return FALSE;
+      uri = webkit_uri_request_get_uri (webkit_response_policy_decision_get_request (WEBKIT_RESPONSE_POLICY_DECISION (decision)));
+      if (_tauri_app_may_navigate (app, uri))
+        return FALSE;
+      g_message ("Window “%s” refused to show %s: not the app’s origin", self->label, uri);
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -401,6 +489,8 @@ _tauri_window_new (TauriApp   *app,
                            G_CALLBACK (title_changed_cb), self, 0);
   g_signal_connect_object (self->web_view, "close",
                            G_CALLBACK (close_cb), self, 0);
+  g_signal_connect_object (self->web_view, "decide-policy",
+                           G_CALLBACK (decide_policy_cb), self, 0);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 

@@ -49,18 +49,25 @@ test_ui_wait_for_load (TauriWindow *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
+typedef struct
+{
+  const char *body;
+  char       *result;
+} Run;
+
 static void
 js_done_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  char **out = user_data;
+  Run *run = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JSCValue) value = NULL;
 
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  g_assert_no_error (error);
-  *out = jsc_value_to_string (value);
+  if (error != NULL)
+    g_error ("Running this failed (%s):\n%s", error->message, run->body);
+  run->result = jsc_value_to_string (value);
 }
 
 /* Runs the body of an async function in @world (NULL: the page's own) of
@@ -70,15 +77,15 @@ test_ui_run_js (TauriWindow *window,
                 const char  *world,
                 const char  *body)
 {
-  char *result = NULL;
+  Run run = { body, NULL };
 
   webkit_web_view_call_async_javascript_function (tauri_window_get_web_view (window),
                                                   body, -1, NULL, world, NULL, NULL,
-                                                  js_done_cb, &result);
-  while (result == NULL)
+                                                  js_done_cb, &run);
+  while (run.result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  return result;
+  return run.result;
 }
 
 /* The demo's commands print on standard output, which is also where GTest

@@ -1,0 +1,493 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "test-isolation.h"
+#include "test-ui.h"
+#include "tauri-bridge-private.h"
+#include "tauri-window-private.h"
+
+/*
+ * The bridge's guarantees, tried from the outside in real web views: pages
+ * of other origins (served by a local HTTP server), data: pages and frames
+ * get no command run by any means; navigation stays on the app's origin;
+ * the Content-Security-Policy holds; capabilities allow and deny per
+ * window; and a call ends cleanly when it is aborted, when its window
+ * closes, when its page reloads, and when its web process dies.
+ */
+
+static TauriApp *app;
+static SoupServer *server;
+static char *remote;                   /* http://127.0.0.1:<port> */
+static GPtrArray *opened_externally;
+static guint runs;                     /* of the `count_runs` command */
+static gboolean saw_cancel;            /* in the `wait_for_cancel` command */
+
+static const char attack_script[] =
+  "<script>\n"
+  "(async () => {\n"
+  "  const out = {\n"
+  "    tauri: typeof window.__TAURI__, internals: typeof window.__TAURI_INTERNALS__,\n"
+  "    webkit: typeof window.webkit, ipc: typeof window.__TAURI_IPC__,\n"
+  "  };\n"
+  "  try { out.parent = typeof parent.document.body; } catch (e) { out.parent = e.name; }\n"
+  "  /* Forge the bridge's own request event, on its own document and its parent's. */\n"
+  "  document.dispatchEvent(new CustomEvent('tauri-gtk:request', { detail: '1\\ncount_runs\\n{}' }));\n"
+  "  try { parent.document.dispatchEvent(new CustomEvent('tauri-gtk:request', { detail: '2\\ncount_runs\\n{}' })); } catch (e) {}\n"
+  "  const post = async (url, init) => { try { const r = await fetch(url, init); return r.status + ' ' + await r.text(); } catch (e) { return e.name; } };\n"
+  "  out.ipc = await post('tauri://localhost/__tauri_ipc__/count_runs', { method: 'POST', body: 'x', headers: { 'Tauri-Token': 'guess' } });\n"
+  "  /* Opaque: the native side refused it, and the page cannot even read that. */\n"
+  "  out.simple = await post('tauri://localhost/__tauri_ipc__/count_runs', { method: 'POST', body: 'x', mode: 'no-cors' });\n"
+  "  out.page = await post('tauri://localhost/index.html');\n"
+  "  (window.parent !== window ? window.parent : window).postMessage(out, '*');\n"
+  "  window.results = out;\n"
+  "})();\n"
+  "</script>";
+
+static TauriWindow *
+main_window (void)
+{
+  return tauri_app_get_window (app, "main");
+}
+
+static void
+server_cb (SoupServer        *soup_server,
+           SoupServerMessage *message,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  g_autofree char *body = g_strdup_printf ("<!DOCTYPE html><html><body><p>%s</p>%s</body></html>",
+                                           path, attack_script);
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "text/html", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+start_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  remote = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+/* Runs an async function body in the page and returns its value in JSON. */
+static char *
+run (TauriWindow *window,
+     const char  *body)
+{
+  g_autofree char *wrapped = g_strdup_printf ("return JSON.stringify(await (async () => {\n%s\n})());", body);
+
+  return test_ui_run_js (window, NULL, wrapped);
+}
+
+#define assert_run(window, body, expected) \
+  G_STMT_START { \
+    g_autofree char *_result = run ((window), (body)); \
+    g_assert_cmpstr (_result, ==, (expected)); \
+  } G_STMT_END
+
+static void
+load (TauriWindow *window,
+      const char  *uri)
+{
+  webkit_web_view_load_uri (tauri_window_get_web_view (window), uri);
+  test_ui_wait_for_load (window);
+}
+
+static void
+back_home (void)
+{
+  load (main_window (), "tauri://localhost/");
+}
+
+/* A page of another origin, framed by the app's page, sends what it found
+ * back with postMessage. */
+static char *
+frame_results (const char *frame_src)
+{
+  g_autofree char *body =
+    g_strdup_printf ("const got = new Promise((resolve) => window.addEventListener('message', (e) => resolve(e.data), { once: true }));\n"
+                     "const frame = document.createElement('iframe');\n"
+                     "frame.src = %s;\n"
+                     "document.body.append(frame);\n"
+                     "const out = await got;\n"
+                     "frame.remove();\n"
+                     "return out;", frame_src);
+
+  return run (main_window (), body);
+}
+
+static void
+test_security_foreign_frame (void)
+{
+  g_autofree char *src = g_strdup_printf ("'%s/frame.html'", remote);
+  g_autofree char *results = NULL;
+
+  /* No Content-Security-Policy here: the frame loads, and the bridge alone
+   * has to hold. */
+  tauri_app_set_content_security_policy (app, "");
+  back_home ();
+  runs = 0;
+
+  results = frame_results (src);
+  g_assert_cmpstr (results, ==,
+                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"webkit\":\"undefined\","
+                   "\"ipc\":\"TypeError\",\"parent\":\"SecurityError\","
+                   "\"simple\":\"0 \",\"page\":\"TypeError\"}");
+  g_assert_cmpuint (runs, ==, 0);
+
+  /* The app's own page still calls, and the frame's forgeries ran nothing. */
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('count_runs');", "1");
+  tauri_app_set_content_security_policy (app, NULL);
+}
+
+static void
+test_security_data_frame (void)
+{
+  g_autofree char *src = NULL;
+  g_autofree char *escaped = g_uri_escape_string (attack_script, NULL, FALSE);
+  g_autofree char *results = NULL;
+
+  tauri_app_set_content_security_policy (app, "");
+  back_home ();
+  runs = 0;
+
+  src = g_strdup_printf ("'data:text/html,%s'", escaped);
+  results = frame_results (src);
+  g_assert_cmpstr (results, ==,
+                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"webkit\":\"undefined\","
+                   "\"ipc\":\"TypeError\",\"parent\":\"SecurityError\","
+                   "\"simple\":\"0 \",\"page\":\"TypeError\"}");
+  g_assert_cmpuint (runs, ==, 0);
+  tauri_app_set_content_security_policy (app, NULL);
+}
+
+/* A page the window was allowed to show, of another origin or data:, gets
+ * no bridge; code planted in the bridge's own script world, a foothold no
+ * page has, is still refused by the native side. */
+static void
+try_foreign_page (const char *uri)
+{
+  g_autofree char *results = NULL;
+  g_autofree char *forged = NULL;
+
+  runs = 0;
+  load (main_window (), uri);
+
+  results = run (main_window (), "while (!window.results) await new Promise((r) => setTimeout(r, 20)); return window.results;");
+  /* Its own top frame: no parent to reach; its tauri:// calls fail. */
+  g_assert_cmpstr (results, ==,
+                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"webkit\":\"undefined\","
+                   "\"ipc\":\"TypeError\",\"parent\":\"object\",\"simple\":\"0 \",\"page\":\"TypeError\"}");
+
+  forged = test_ui_run_js (main_window (), TAURI_BRIDGE_WORLD,
+                           "try { return 'resolved ' + await window.webkit.messageHandlers.tauri.postMessage('i9\\ncount_runs\\n{}'); }\n"
+                           "catch (e) { return 'rejected ' + e.message; }");
+  g_assert_cmpstr (forged, ==, "rejected \"Command not allowed: the page is not the app’s own\"");
+  g_assert_cmpuint (runs, ==, 0);
+}
+
+static void
+test_security_foreign_pages (void)
+{
+  g_autofree char *page = g_strdup_printf ("%s/page.html", remote);
+  g_autofree char *escaped = g_uri_escape_string (attack_script, NULL, FALSE);
+  g_autofree char *data = g_strdup_printf ("data:text/html,%s", escaped);
+
+  tauri_app_allow_navigation (app, "*");
+  try_foreign_page (page);
+  try_foreign_page (data);
+  back_home ();
+}
+
+static gboolean
+open_external_cb (TauriApp   *self,
+                  const char *uri,
+                  gpointer    user_data)
+{
+  g_ptr_array_add (opened_externally, g_strdup (uri));
+  return TRUE;
+}
+
+/* Runs before any navigation is allowed. */
+static void
+test_security_navigation (void)
+{
+  g_autofree char *page = g_strdup_printf ("%s/elsewhere.html", remote);
+  g_autofree char *script = NULL;
+  gulong handler = g_signal_connect (app, "open-external", G_CALLBACK (open_external_cb), NULL);
+
+  back_home ();
+
+  /* A link to another site opens in the browser; a script's navigation is
+   * refused; the window stays on the app. (window.open() without a user
+   * gesture never gets this far: WebKit blocks such popups.) */
+  script = g_strdup_printf ("const a = document.createElement('a');\n"
+                            "a.href = '%s'; a.textContent = 'away';\n"
+                            "document.body.append(a);\n"
+                            "a.click();\n"
+                            "setTimeout(() => { location.href = '%s?script'; }, 50);\n"
+                            "return 'tried';", page, page);
+  assert_run (main_window (), script, "\"tried\"");
+
+  while (opened_externally->len < 1)
+    g_main_context_iteration (NULL, TRUE);
+  assert_run (main_window (), "await new Promise((r) => setTimeout(r, 300)); return location.href;",
+              "\"tauri://localhost/\"");
+  g_assert_cmpstr (g_ptr_array_index (opened_externally, 0), ==, page);
+  g_assert_cmpuint (opened_externally->len, ==, 1);
+
+  g_signal_handler_disconnect (app, handler);
+}
+
+static void
+test_security_csp (void)
+{
+  back_home ();
+
+  /* The default policy: no inline script, the bridge still works. */
+  assert_run (main_window (),
+              "const blocked = new Promise((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));\n"
+              "const script = document.createElement('script');\n"
+              "script.textContent = 'window.inlineRan = true';\n"
+              "document.body.append(script);\n"
+              "return [await blocked, window.inlineRan === undefined, await window.__TAURI__.core.invoke('greeting')];",
+              "[\"script-src-elem\",true,\"Hello from C!\"]");
+}
+
+static void
+count_runs (TauriInvocation *invocation,
+            gpointer         user_data)
+{
+  tauri_invocation_return_int (invocation, ++runs);
+}
+
+/* Blocks its worker thread until the call is cancelled, as real work that
+ * honours cancellation does. */
+static JsonNode *
+wait_for_cancel (TauriInvocation  *invocation,
+                 GCancellable     *cancellable,
+                 gpointer          user_data,
+                 GError          **error)
+{
+  g_atomic_int_inc (&runs);
+  while (!g_cancellable_is_cancelled (cancellable))
+    g_usleep (G_TIME_SPAN_MILLISECOND);
+  g_atomic_int_set (&saw_cancel, TRUE);
+
+  g_cancellable_set_error_if_cancelled (cancellable, error);
+  return NULL;
+}
+
+static void
+wait_for (gboolean *flag)
+{
+  while (!g_atomic_int_get (flag))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_until_running (void)
+{
+  while (g_atomic_int_get (&runs) == 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_security_abort (void)
+{
+  back_home ();
+  runs = 0;
+
+  /* Aborted before: rejected at once, never run. */
+  assert_run (main_window (),
+              "const controller = new AbortController();\n"
+              "controller.abort();\n"
+              "try { await window.__TAURI__.core.invoke('count_runs', {}, { signal: controller.signal }); return 'resolved'; }\n"
+              "catch (e) { return e.name; }",
+              "\"AbortError\"");
+  g_assert_cmpuint (runs, ==, 0);
+
+  /* Aborted during a threaded command: rejected at once, and the worker
+   * sees its cancellable cancelled. */
+  saw_cancel = FALSE;
+  assert_run (main_window (),
+              "window.controller = new AbortController();\n"
+              "window.waiting = window.__TAURI__.core.invoke('wait_for_cancel', {}, { signal: window.controller.signal })\n"
+              "  .then(() => 'resolved', (e) => e.name);\n"
+              "return 'started';", "\"started\"");
+  wait_until_running ();
+  assert_run (main_window (), "window.controller.abort(); return await window.waiting;", "\"AbortError\"");
+  wait_for (&saw_cancel);
+
+  /* The same through @tauri-apps/api's signature: invoke(cmd, args, options). */
+  saw_cancel = FALSE;
+  runs = 0;
+  assert_run (main_window (),
+              "const controller = new AbortController();\n"
+              "const call = window.__TAURI_INTERNALS__.invoke('wait_for_cancel', {}, { signal: controller.signal });\n"
+              "setTimeout(() => controller.abort(new DOMException('stop', 'TimeoutError')), 50);\n"
+              "try { await call; return 'resolved'; } catch (e) { return e.name; }",
+              "\"TimeoutError\"");
+  wait_for (&saw_cancel);
+}
+
+static void
+test_security_reload_runs_once (void)
+{
+  back_home ();
+  runs = 0;
+  saw_cancel = FALSE;
+
+  assert_run (main_window (), "window.__TAURI__.core.invoke('wait_for_cancel'); return 'started';", "\"started\"");
+  wait_until_running ();
+  webkit_web_view_reload (tauri_window_get_web_view (main_window ()));
+  test_ui_wait_for_load (main_window ());
+  wait_for (&saw_cancel);
+
+  /* Nothing was run again by the reload. */
+  g_assert_cmpuint (g_atomic_int_get (&runs), ==, 1);
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+  g_assert_cmpuint (g_atomic_int_get (&runs), ==, 1);
+}
+
+static void
+test_security_window_closed (void)
+{
+  g_autoptr(GError) error = NULL;
+  TauriWindow *window = tauri_app_open_window (app, "closing", &error);
+
+  g_assert_no_error (error);
+  test_ui_wait_for_load (window);
+  runs = 0;
+  saw_cancel = FALSE;
+
+  assert_run (window, "window.__TAURI__.core.invoke('wait_for_cancel'); return 'started';", "\"started\"");
+  wait_until_running ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (&saw_cancel);
+  g_assert_cmpuint (g_atomic_int_get (&runs), ==, 1);
+}
+
+static void
+test_security_web_process_killed (void)
+{
+  g_autoptr(GError) error = NULL;
+  TauriWindow *other = tauri_app_open_window (app, "other", &error);
+  WebKitWebView *web_view = tauri_window_get_web_view (main_window ());
+
+  g_assert_no_error (error);
+  test_ui_wait_for_load (other);
+  back_home ();
+  runs = 0;
+  saw_cancel = FALSE;
+
+  assert_run (main_window (), "window.__TAURI__.core.invoke('wait_for_cancel'); return 'started';", "\"started\"");
+  wait_until_running ();
+  g_assert_cmpuint (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (main_window ())), ==, 1);
+
+  webkit_web_view_terminate_web_process (web_view);
+  wait_for (&saw_cancel);
+  g_assert_cmpuint (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (main_window ())), ==, 0);
+
+  /* The other window never noticed; the page came back by itself. */
+  assert_run (other, "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+  test_ui_wait_for_load (main_window ());
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+static void
+test_security_capabilities (void)
+{
+  g_autoptr(GError) error = NULL;
+  TauriWindow *second = NULL;
+  static const char capability[] =
+    "{ \"identifier\": \"main-window\", \"windows\": [\"main\"],\n"
+    "  \"permissions\": [\"greeting\", \"count_runs\", \"deny-count-runs\", \"plugin:window|close\"] }";
+
+  tauri_command_registry_load_capabilities_from_data (tauri_app_get_registry (app), capability, -1, &error);
+  g_assert_no_error (error);
+  back_home ();
+  second = tauri_app_open_window (app, "second", &error);
+  g_assert_no_error (error);
+  test_ui_wait_for_load (second);
+
+  /* Granted, denied (deny wins), and not granted to this window. */
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+  assert_run (main_window (),
+              "try { await window.__TAURI__.core.invoke('count_runs'); } catch (e) { return e; }",
+              "\"Command count_runs not allowed by ACL\"");
+  assert_run (main_window (),
+              "try { await window.__TAURI__.core.invoke('window_label'); } catch (e) { return e; }",
+              "\"Command window_label not allowed by ACL\"");
+  assert_run (second,
+              "try { await window.__TAURI__.core.invoke('greeting'); } catch (e) { return e; }",
+              "\"Command greeting not allowed by ACL\"");
+  assert_run (second,
+              "try { await window.__TAURI__.core.invoke('echo_bytes', new Uint8Array([1])); } catch (e) { return e; }",
+              "\"Command echo_bytes not allowed by ACL\"");
+
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *root = test_isolate_dirs ();
+  g_autofree char *frontend = NULL;
+  TauriCommandRegistry *registry;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  start_server ();
+  opened_externally = g_ptr_array_new_with_free_func (g_free);
+
+  frontend = g_test_build_filename (G_TEST_DIST, "frontend", NULL);
+  test_ui_capture_prints (TRUE);
+  app = test_ui_start_demo (NULL, frontend);
+  test_ui_capture_prints (FALSE);
+
+  registry = tauri_app_get_registry (app);
+  tauri_command_registry_add (registry, tauri_command_new ("count_runs", NULL, TAURI_COMMAND_FLAGS_NONE,
+                                                           count_runs, NULL, NULL));
+  tauri_command_registry_add (registry, tauri_command_new_thread ("wait_for_cancel", NULL, TAURI_COMMAND_FLAGS_NONE,
+                                                                  wait_for_cancel, NULL, NULL));
+
+  test_ui_add ("/Tauri/Security/foreign-frame", test_security_foreign_frame);
+  test_ui_add ("/Tauri/Security/data-frame", test_security_data_frame);
+  test_ui_add ("/Tauri/Security/navigation", test_security_navigation);
+  test_ui_add ("/Tauri/Security/csp", test_security_csp);
+  test_ui_add ("/Tauri/Security/abort", test_security_abort);
+  test_ui_add ("/Tauri/Security/reload-runs-once", test_security_reload_runs_once);
+  test_ui_add ("/Tauri/Security/window-closed", test_security_window_closed);
+  test_ui_add ("/Tauri/Security/web-process-killed", test_security_web_process_killed);
+  test_ui_add ("/Tauri/Security/foreign-pages", test_security_foreign_pages);
+  /* Last: a capability, once loaded, governs the rest of the app's life. */
+  test_ui_add ("/Tauri/Security/capabilities", test_security_capabilities);
+
+  status = g_test_run ();
+
+  test_ui_stop (g_steal_pointer (&app));
+  g_clear_object (&server);
+  g_clear_pointer (&opened_externally, g_ptr_array_unref);
+  g_free (remote);
+  test_remove_tree (root);
+
+  return status;
+}
