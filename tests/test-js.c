@@ -212,6 +212,22 @@ test_v2_window_api (void)
 }
 
 static void
+test_v2_close_requested (void)
+{
+  TauriWindow *second = open_second ();
+
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+
+  /* Refused once: still there after answering; then closed. */
+  assert_call (second, "refuseFirstClose()", "1");
+  g_assert_nonnull (second);
+  g_assert_nonnull (tauri_app_get_window (app, "second"));
+  while (second != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (tauri_app_get_window (app, "second"));
+}
+
+static void
 test_v2_app_api (void)
 {
   g_autofree char *expected = g_strdup_printf ("[\"%s\",\"1.2.3\",\"" APP_ID "\",\"%s\"]",
@@ -339,6 +355,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Js/v2/channel", test_v2_channel);
   test_ui_add ("/Tauri/Js/v2/raw-bytes", test_v2_raw_bytes);
   test_ui_add ("/Tauri/Js/v2/window-api", test_v2_window_api);
+  test_ui_add ("/Tauri/Js/v2/close-requested", test_v2_close_requested);
   test_ui_add ("/Tauri/Js/v2/app-api", test_v2_app_api);
   test_ui_add ("/Tauri/Js/v2/path-api", test_v2_path_api);
   test_ui_add ("/Tauri/Js/v2/asset", test_v2_asset);

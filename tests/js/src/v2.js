@@ -170,6 +170,21 @@ window.tests = {
     return results;
   },
 
+  /* onCloseRequested: the first close is refused by the page, the second
+   * goes through (the handler destroys the window). */
+  async refuseFirstClose() {
+    let asked = 0;
+    await getCurrentWindow().onCloseRequested((event) => {
+      asked++;
+      if (asked === 1)
+        event.preventDefault();
+    });
+    await getCurrentWindow().close();
+    await until(() => asked === 1);
+    setTimeout(() => getCurrentWindow().close(), 0);
+    return asked;
+  },
+
   async appApi() {
     return [await getName(), await getVersion(), await getIdentifier(), await getTauriVersion()];
   },
