@@ -7,11 +7,16 @@
 #               UndefinedBehaviorSanitizer with leak detection
 #   make bench  installs what is missing, builds the benchmark (release), runs
 #               it under Xvfb against the bare-WebKit baseline, prints the table
+#   make fuzz   builds the libFuzzer target with clang and runs it for
+#               FUZZ_SECONDS (600; 0 runs it until stopped); make test runs
+#               it for 60 seconds
 
 BUILDDIR      ?= _build
 TESTBUILDDIR  ?= _build-test
 ASANBUILDDIR  ?= _build-asan
 BENCHBUILDDIR ?= _build-bench
+FUZZBUILDDIR  ?= _build-fuzz
+FUZZ_SECONDS  ?= 600
 BENCH_ARGS    ?=
 SCREENSHOT    ?= $(CURDIR)/demo-screenshot.png
 
@@ -28,7 +33,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Runs a command with a session bus, and under Xvfb when there is no display.
 HEADLESS = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps build demo test test-build test-asan test-bindings-ts update-bindings bench clean
+.PHONY: all deps build demo test test-build test-asan test-bindings-ts update-bindings bench fuzz test-fuzz clean
 
 all: build
 
@@ -103,7 +108,32 @@ update-bindings: build
 	$(BUILDDIR)/demo-app/tauri-gtk-demo --print-bindings > tests/ts/demo-bindings.ts
 	TAURI_UPDATE_BINDINGS=1 meson test -C $(BUILDDIR) test-bindings
 
-test: test-build test-asan test-bindings-ts
+# The message decoding and argument checks, fed arbitrary bytes by libFuzzer
+# (tests/fuzz/fuzz-dispatch.c), with ASan and UBSan, GSlice off so that
+# LeakSanitizer sees every block. New inputs go to $(FUZZBUILDDIR)/corpus,
+# findings to $(FUZZBUILDDIR)/artifacts/.
+$(FUZZBUILDDIR)/build.ninja:
+	CC=clang meson setup $(FUZZBUILDDIR) -Dfuzzing=true -Ddemo=false -Dintrospection=disabled \
+	  -Db_sanitize=address,undefined -Db_lundef=false \
+	  -Dc_args="-fsanitize=fuzzer-no-link -fno-omit-frame-pointer"
+
+FUZZ_ENV = G_SLICE=always-malloc \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+
+fuzz: deps $(FUZZBUILDDIR)/build.ninja
+	meson compile -C $(FUZZBUILDDIR) tests/fuzz/fuzz-dispatch
+	mkdir -p $(FUZZBUILDDIR)/corpus $(FUZZBUILDDIR)/artifacts
+	$(FUZZ_ENV) $(FUZZBUILDDIR)/tests/fuzz/fuzz-dispatch \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -print_final_stats=1 \
+	  -dict=tests/fuzz/fuzz-dispatch.dict -artifact_prefix=$(FUZZBUILDDIR)/artifacts/ \
+	  $(FUZZBUILDDIR)/corpus tests/fuzz/corpus
+
+test-fuzz:
+	$(MAKE) fuzz FUZZ_SECONDS=60
+
+test: test-build test-asan test-bindings-ts test-fuzz
 
 # Release build, no sanitizer; the benchmark always runs under Xvfb.
 # BENCH_ARGS passes options to the driver, e.g. BENCH_ARGS="--rounds 9".
@@ -117,4 +147,4 @@ bench: deps $(BENCHBUILDDIR)/build.ninja
 	  --json $(BENCHBUILDDIR)/bench-results.json $(BENCH_ARGS)
 
 clean:
-	rm -rf $(BUILDDIR) $(TESTBUILDDIR) $(ASANBUILDDIR)
+	rm -rf $(BUILDDIR) $(TESTBUILDDIR) $(ASANBUILDDIR) $(FUZZBUILDDIR)

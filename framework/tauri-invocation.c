@@ -247,7 +247,11 @@ _tauri_invocation_new (const char     *command_name,
   if (arguments != NULL)
     self->arguments = json_node_ref (arguments);
   else
-    self->arguments = json_node_init_object (json_node_alloc (), json_object_new ());
+    {
+      /* json_node_init_object() would take a second reference. */
+      self->arguments = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (self->arguments, json_object_new ());
+    }
   json_node_seal (self->arguments);
   self->window = window ? g_object_ref (window) : NULL;
   self->reply_func = reply_func;
@@ -463,7 +467,9 @@ tauri_invocation_get_string (TauriInvocation *self,
  *
  * Gets an integer argument.
  *
- * Returns: the integer, or 0 when the argument is missing or not a number
+ * Returns: the integer, or 0 when the argument is missing or not a number;
+ *   a number with a fraction is truncated, and one beyond the range of
+ *   #gint64 gives its nearest end
  *
  * Since: 0.1
  */
@@ -485,7 +491,16 @@ tauri_invocation_get_int (TauriInvocation *self,
     case G_TYPE_INT64:
       return json_node_get_int (node);
     case G_TYPE_DOUBLE:
-      return (gint64) json_node_get_double (node);
+      {
+        double value = json_node_get_double (node);
+
+        /* Casting a double outside gint64's range is undefined: saturate. */
+        if (value >= 9223372036854775808.0)
+          return G_MAXINT64;
+        if (value < -9223372036854775808.0)
+          return G_MININT64;
+        return value == value ? (gint64) value : 0;
+      }
     default:
       return 0;
     }

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "tauri-error.h"
@@ -61,10 +62,37 @@ read_hex4 (const char *p,
   return TRUE;
 }
 
+/* Whether json-glib reads the number token [start, end) right. It reads a
+ * number too large for a double (1e400) as infinity, which JSON cannot
+ * hold, and an integer beyond 64 bits with its sign or all its bits wrong
+ * (2^64 as -1). serde_json refuses the first; both are refused here. */
+static gboolean
+is_number_in_range (const char *start,
+                    const char *end)
+{
+  g_autofree char *token = NULL;
+  gsize length = end - start;
+  gboolean has_exponent = memchr (start, 'e', length) != NULL || memchr (start, 'E', length) != NULL;
+  gboolean is_integer = !has_exponent && memchr (start, '.', length) == NULL;
+
+  /* Shorter ones always fit: an integer of 18 characters, a decimal of 299. */
+  if ((is_integer && length < 19) || (!is_integer && !has_exponent && length < 300))
+    return TRUE;
+
+  token = g_strndup (start, end - start);
+  if (is_integer)
+    return g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+
+  return isfinite (g_ascii_strtod (token, NULL));
+}
+
 /* Checks what json-glib does not: nesting depth (its parser recurses and
- * crashes some 100,000 levels down), the encoding, and `\u` escapes that
- * would decode into invalid UTF-8 (lone surrogates) or cut a C string short
- * (`\u0000`). One linear pass; syntax is left to the parser. */
+ * crashes some 100,000 levels down), the encoding, `\u` escapes that would
+ * decode into invalid UTF-8 (lone surrogates) or cut a C string short
+ * (`\u0000`), and text after the value (json-glib reads `{} {}` as two
+ * statements, keeps the last, and leaks the first), and numbers too large
+ * for a double. One linear pass; the rest of the syntax is left to the
+ * parser. */
 gboolean
 _tauri_json_check_text (const char  *data,
                         gsize        length,
@@ -74,6 +102,9 @@ _tauri_json_check_text (const char  *data,
   const char *end = data + length;
   const char *bad_utf8 = NULL;
   gboolean in_string = FALSE;
+  gboolean in_word = FALSE;     /* a number, true, false or null, at the top */
+  gboolean complete = FALSE;    /* the top-level value has ended */
+  const char *number = NULL;    /* the start of the number being read */
   guint depth = 0;
 
   g_assert (data != NULL || length == 0);
@@ -92,11 +123,24 @@ _tauri_json_check_text (const char  *data,
           gunichar unit;
 
           if (*p == '"')
-            in_string = FALSE;
-          else if (*p == '\\' && p + 1 < end && p[1] != 'u')
-            p++;
-          else if (*p == '\\' && p + 1 < end && read_hex4 (p + 2, end, &unit))
             {
+              in_string = FALSE;
+              complete = depth == 0;
+            }
+          else if (*p == '\\' && p + 1 < end && p[1] != 'u')
+            {
+              /* json-glib also takes GScanner's own escapes, octal ones
+               * included: `\0` would cut a C string short. */
+              if (p[1] == '\0' || strchr ("\"\\/bfnrt", p[1]) == NULL)
+                goto bad_escape;
+              p++;
+            }
+          else if (*p == '\\' && p + 1 < end)
+            {
+              /* And `\u` with fewer digits, which can decode into a lone
+               * surrogate. */
+              if (!read_hex4 (p + 2, end, &unit))
+                goto bad_escape;
               p += 5;
               if (unit == 0)
                 {
@@ -119,6 +163,32 @@ _tauri_json_check_text (const char  *data,
           continue;
         }
 
+      if (number != NULL && !g_ascii_isdigit (*p) && strchr ("+-.eE", *p) == NULL)
+        {
+          if (!is_number_in_range (number, p))
+            goto out_of_range;
+          number = NULL;
+        }
+      else if (number == NULL && (g_ascii_isdigit (*p) || *p == '-'))
+        number = p;
+
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          complete = complete || in_word;
+          in_word = FALSE;
+          continue;
+        }
+
+      if (in_word && strchr ("[]{}\":,", *p) == NULL)
+        continue;
+
+      if (complete || in_word)
+        {
+          g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                               "malformed JSON: unexpected text after the value");
+          return FALSE;
+        }
+
       switch (*p)
         {
         case '"':
@@ -137,16 +207,30 @@ _tauri_json_check_text (const char  *data,
 
         case ']':
         case '}':
-          if (depth > 0)
-            depth--;
+          if (depth > 0 && --depth == 0)
+            complete = TRUE;
           break;
 
         default:
+          in_word = depth == 0;
           break;
         }
     }
 
+  if (number != NULL && !is_number_in_range (number, end))
+    goto out_of_range;
+
   return TRUE;
+
+bad_escape:
+  g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "malformed JSON: a string holds an invalid escape");
+  return FALSE;
+
+out_of_range:
+  g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "a number is out of range");
+  return FALSE;
 
 lone_surrogate:
   g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
@@ -171,8 +255,12 @@ _tauri_json_parse (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the text it choked on, decoded as far as it got,
+       * lone surrogates included: that is not always UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-                   "malformed JSON: %s", local_error->message);
+                   "malformed JSON: %s", message);
       return NULL;
     }
 
@@ -221,10 +309,90 @@ _tauri_json_describe (JsonNode *node)
     }
 }
 
+static gboolean
+is_number_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.';
+}
+
+/* json-glib writes a double whose text has no `.` with `.0` appended: 1e21
+ * becomes `1e+21.0` and infinity `inf.0`, which are not JSON, and which a
+ * page cannot parse. Mends its output in one pass: an exponent loses the
+ * `.0`, and what is not a number becomes `null`, as JSON.stringify() has
+ * it. Returns NULL when there is nothing to mend. */
+static GString *
+mend_numbers (const char *text,
+              gsize       length)
+{
+  GString *mended = NULL;
+  gboolean in_string = FALSE;
+  gsize copied = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      const char *token;
+      gsize token_length;
+      const char *replacement = NULL;
+      gsize replacement_length = 0;
+
+      if (in_string)
+        {
+          if (text[i] == '\\')
+            i++;
+          else if (text[i] == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (text[i] == '"')
+        {
+          in_string = TRUE;
+          continue;
+        }
+
+      if (!is_number_char (text[i]))
+        continue;
+
+      token = text + i;
+      for (token_length = 0; i + token_length < length && is_number_char (token[token_length]); token_length++)
+        ;
+      i += token_length - 1;
+
+      /* true, false and null are left alone. */
+      if (g_strstr_len (token, token_length, "inf") != NULL || g_strstr_len (token, token_length, "nan") != NULL)
+        {
+          replacement = "null";
+          replacement_length = 4;
+        }
+      else if (token_length > 2 && g_ascii_isdigit (token[0] == '-' ? token[1] : token[0]) &&
+               memchr (token, 'e', token_length) != NULL &&
+               token[token_length - 2] == '.' && token[token_length - 1] == '0')
+        {
+          replacement = token;
+          replacement_length = token_length - 2;
+        }
+
+      if (replacement == NULL)
+        continue;
+
+      if (mended == NULL)
+        mended = g_string_sized_new (length);
+      g_string_append_len (mended, text + copied, token - text - copied);
+      g_string_append_len (mended, replacement, replacement_length);
+      copied = token - text + token_length;
+    }
+
+  if (mended != NULL)
+    g_string_append_len (mended, text + copied, length - copied);
+
+  return mended;
+}
+
 GBytes *
 _tauri_json_to_bytes (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = NULL;
+  GString *mended;
   gsize length = 0;
   char *text;
 
@@ -234,6 +402,13 @@ _tauri_json_to_bytes (JsonNode *node)
   generator = json_generator_new ();
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, &length);
+
+  mended = mend_numbers (text, length);
+  if (mended != NULL)
+    {
+      g_free (text);
+      return g_string_free_to_bytes (mended);
+    }
 
   return g_bytes_new_take (text, length);
 }
@@ -316,7 +491,9 @@ value_to_node (const GValue *value,
 
           for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
             json_array_add_string_element (array, strv[i]);
-          return json_node_init_array (node, array);
+          json_node_init (node, JSON_NODE_ARRAY);
+          json_node_take_array (node, array);
+          return node;
         }
       if (type == JSON_TYPE_NODE && g_value_get_boxed (value) != NULL)
         {
@@ -340,6 +517,7 @@ object_to_node (GObject *object,
 {
   g_autofree GParamSpec **pspecs = NULL;
   JsonObject *members;
+  JsonNode *node;
   guint n_pspecs = 0;
 
   if (object == NULL || depth > MAX_OBJECT_DEPTH)
@@ -369,7 +547,9 @@ object_to_node (GObject *object,
       json_object_set_member (members, key, value_to_node (&value, depth));
     }
 
-  return json_node_init_object (json_node_alloc (), members);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, members);
+  return node;
 }
 
 JsonNode *
@@ -483,6 +663,13 @@ node_to_value (JsonNode    *node,
         {
           expected = "a number";
           break;
+        }
+      /* Casting a double beyond a float's range is undefined. */
+      if (fundamental == G_TYPE_FLOAT && fabs (json_node_get_double (node)) > G_MAXFLOAT)
+        {
+          g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "field `%s`: %g is out of range", field, json_node_get_double (node));
+          return FALSE;
         }
       if (fundamental == G_TYPE_FLOAT)
         g_value_set_float (value, (float) json_node_get_double (node));

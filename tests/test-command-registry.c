@@ -1011,7 +1011,8 @@ run_thread_command (const char     *text,
 {
   g_autoptr(TauriCommandRegistry) registry = tauri_command_registry_new ();
   g_autoptr(TauriInvocation) invocation = NULL;
-  g_autoptr(JsonNode) arguments = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(JsonObject) members = json_object_new ();
+  g_autoptr(JsonNode) arguments = json_node_init_object (json_node_alloc (), members);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *json = NULL;
   TauriCommand *command;

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "tauri.h"
@@ -414,7 +415,28 @@ test_json_malformed (void)
     "\"unterminated",
     "   ",
     "",
+    /* json-glib takes these as several statements, and leaks all but the last. */
+    "{} {}",
+    "[1] 2",
+    "1 2",
+    "\"a\" \"b\"",
+    "true false",
+    "null{}",
+    "{};",
+    "{}}",
+    "1]",
+    /* JSON's escapes only: GScanner's octal ones and short \u ones are not. */
+    "\"\\0\"",
+    "\"a\\3b\"",
+    "\"\\x41\"",
+    "\"\\H\"",
+    "\"\\ud8\\3dude00\"",
+    "\"\\u12\"",
+    "\"\\u12G4\"",
+    "[\"\\u\"]",
   };
+  static const char * const valid[] = { " {} ", "\n[1]\r\n", "\t1 ", " \"a\"", "-0.5e1", "null",
+                                        "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"" };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -426,6 +448,16 @@ test_json_malformed (void)
       g_assert_null (node);
       g_assert_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS);
       g_assert_true (g_str_has_prefix (error->message, "malformed JSON"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GError) error = NULL;
+
+      node = _tauri_json_parse (valid[i], strlen (valid[i]), 128, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (node);
     }
 }
 
@@ -472,6 +504,86 @@ test_json_to_bytes (void)
   g_assert_cmpstr (no_string_text, ==, "null");
   g_assert_cmpstr (string_text, ==, "\"a\\\"b\\\\c\\n\xc3\xa9\"");
   g_assert_cmpstr (text, ==, "{\"a\":[1,2.5,true,null,\"x\"]}");
+}
+
+/* json-glib reads a number too large for a double as infinity, and an
+ * integer beyond 64 bits with the wrong value. */
+static void
+test_json_number_range (void)
+{
+  g_autoptr(GString) digits = g_string_new ("1");
+  static const char * const refused[] = { "1e400", "[-1e400]", "{\"a\":1E+999}", "[0.5e309]",
+                                          "9223372036854775808", "[-9223372036854775809]",
+                                          "18446744073709551616", "123456789012345678901234567890" };
+  static const char * const accepted[] = { "1e-400", "1.7976931348623157e308", "-0", "[1e2,2E-3,-4.5e+1]",
+                                           "9223372036854775807", "-9223372036854775808",
+                                           "123456789012345678901234567890.0", "\"1e400\"" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    assert_refused (refused[i], strlen (refused[i]), 128, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                    "a number is out of range");
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_c (digits, '0');
+  assert_refused (digits->str, digits->len, 128, TAURI_COMMAND_ERROR_INVALID_ARGS, "a number is out of range");
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      node = _tauri_json_parse (accepted[i], strlen (accepted[i]), 128, &error);
+      g_assert_no_error (error);
+      text = node_to_text (node);
+      g_test_message ("%s: %s", accepted[i], text);
+      g_clear_pointer (&node, json_node_unref);
+      node = _tauri_json_parse (text, strlen (text), 128, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* json-glib appends `.0` to any double written without a `.`, exponents
+ * and infinities included: what it writes must still be JSON. */
+static void
+test_json_to_bytes_doubles (void)
+{
+  static const struct {
+    double      value;
+    const char *text;
+  } cases[] = {
+    { 2.0, "2.0" },
+    { -0.5, "-0.5" },
+    { 1e21, "1e+21" },
+    { -1e22, "-1e+22" },
+    { 1.5e300, "1.5000000000000001e+300" },
+    { 5e-324, "4.9406564584124654e-324" },
+    { INFINITY, "null" },
+    { -INFINITY, "null" },
+    { NAN, "null" },
+  };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) element = json_node_init_double (json_node_alloc (), cases[i].value);
+      g_autofree char *element_text = node_to_text (element);
+
+      g_assert_cmpstr (element_text, ==, cases[i].text);
+      json_array_add_double_element (array, cases[i].value);
+    }
+
+  /* Inside containers and next to strings that look alike. */
+  json_array_add_string_element (array, "1e+21.0 inf.0 nan");
+  node = json_node_init_array (json_node_alloc (), array);
+  text = node_to_text (node);
+  g_assert_cmpstr (text, ==, "[2.0,-0.5,1e+21,-1e+22,1.5000000000000001e+300,4.9406564584124654e-324,null,null,null,"
+                             "\"1e+21.0 inf.0 nan\"]");
+  g_clear_pointer (&node, json_node_unref);
+  node = parse (text);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
 }
 
 static void
@@ -805,6 +917,8 @@ main (int   argc,
   g_test_add_func ("/Tauri/Json/malformed", test_json_malformed);
   g_test_add_func ("/Tauri/Json/describe", test_json_describe);
   g_test_add_func ("/Tauri/Json/to-bytes", test_json_to_bytes);
+  g_test_add_func ("/Tauri/Json/to-bytes-doubles", test_json_to_bytes_doubles);
+  g_test_add_func ("/Tauri/Json/number-range", test_json_number_range);
   g_test_add_func ("/Tauri/Json/from-object", test_json_from_object);
   g_test_add_func ("/Tauri/Json/from-object-cycle", test_json_from_object_cycle);
   g_test_add_func ("/Tauri/Json/to-object", test_json_to_object);
