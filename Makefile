@@ -33,7 +33,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Runs a command with a session bus, and under Xvfb when there is no display.
 HEADLESS = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps build demo test test-build test-asan test-bindings-ts update-bindings bench fuzz test-fuzz clean
+.PHONY: all deps build demo stress test test-build test-asan test-bindings-ts update-bindings bench fuzz test-fuzz clean
 
 all: build
 
@@ -85,6 +85,7 @@ $(ASANBUILDDIR)/build.ninja:
 # suite cannot (WebKit's JavaScript threads stop in signal handlers that the
 # slow unwinder deadlocks in), and keeps the fast one.
 SANITIZER_ENV = \
+	G_SLICE=always-malloc \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
@@ -93,7 +94,7 @@ test-asan: deps $(ASANBUILDDIR)/build.ninja
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
 	  meson test -C $(ASANBUILDDIR) --print-errorlogs --suite unit
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite ui --suite js
+	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite ui --suite js --suite stress
 
 # The demo's typed TypeScript bindings, type-checked with the TypeScript
 # pinned in tests/ts/package-lock.json (tests/ts/check-bindings.sh).
@@ -132,6 +133,13 @@ fuzz: deps $(FUZZBUILDDIR)/build.ninja
 
 test-fuzz:
 	$(MAKE) fuzz FUZZ_SECONDS=60
+
+# A million calls, 20,000 in flight, under the sanitizers; make test runs
+# 100,000 of them.
+stress: deps $(ASANBUILDDIR)/build.ninja
+	meson compile -C $(ASANBUILDDIR)
+	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 STRESS_CALLS=1000000 \
+	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite stress
 
 test: test-build test-asan test-bindings-ts test-fuzz
 

@@ -8,6 +8,7 @@
 
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
+#include "tauri-command-registry-private.h"
 #include "tauri-bindings-private.h"
 #include "tauri-events-private.h"
 #include "tauri-screenshot-private.h"
@@ -185,12 +186,21 @@ tauri_app_startup (GApplication *application)
 {
   TauriApp *self = TAURI_APP (application);
   TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (tauri_app_parent_class)->startup (application);
 
   _tauri_app_setup_web_context (self);
   _tauri_app_register_builtins (self);
   _tauri_events_register (self);
+
+  /* Fails closed: capabilities that do not load leave every call refused,
+   * rather than every call allowed. */
+  if (!_tauri_command_registry_load_app_capabilities (priv->registry,
+                                                      g_application_get_resource_base_path (application),
+                                                      &error))
+    g_critical ("The application’s capabilities failed to load; every command is refused: %s",
+                error->message);
 
   if (TAURI_APP_GET_CLASS (self)->register_commands != NULL)
     TAURI_APP_GET_CLASS (self)->register_commands (self, priv->registry);

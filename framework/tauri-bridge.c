@@ -10,6 +10,7 @@
 #include "tauri-error.h"
 #include "tauri-events-private.h"
 #include "tauri-json-private.h"
+#include "tauri-message-private.h"
 #include "tauri-window.h"
 
 /*
@@ -33,11 +34,9 @@
  */
 
 #define RESOURCE_PATH "/io/github/taurigtk/Tauri/bridge/"
-#define MAX_COMMAND_NAME 256
-
 /* Calls over tauri:// are kept under the page's id with this bit set, or
  * under a number of their own above it. */
-#define BODY_CALL_IDS (G_GUINT64_CONSTANT (1) << 63)
+#define BODY_CALL_IDS TAURI_MESSAGE_MAX_CALL_ID
 #define UNNAMED_BODY_CALL_IDS (BODY_CALL_IDS | (G_GUINT64_CONSTANT (1) << 62))
 
 struct _TauriBridge
@@ -337,21 +336,35 @@ reply_error (WebKitScriptMessageReply *reply,
   webkit_script_message_reply_return_error_message (reply, g_bytes_get_data (json, NULL));
 }
 
+/* Whether the page showing may call: the app's own, or a remote page a
+ * capability lets call this window, in which case @remote_uri is set to
+ * its URI so that the capabilities can tell. */
 static gboolean
-is_trusted (TauriBridge *self)
+page_may_call (TauriBridge  *self,
+               const char  **remote_uri)
 {
   WebKitWebView *web_view = tauri_window_get_web_view (self->window);
   const char *uri = web_view ? webkit_web_view_get_uri (web_view) : NULL;
 
+  *remote_uri = NULL;
+
   if (uri != NULL && g_strcmp0 (uri, self->trusted_uri) == 0)
     return TRUE;
 
-  if (!_tauri_app_is_trusted_uri (self->app, uri))
-    return FALSE;
+  if (_tauri_app_is_trusted_uri (self->app, uri))
+    {
+      g_free (self->trusted_uri);
+      self->trusted_uri = g_strdup (uri);
+      return TRUE;
+    }
 
-  g_free (self->trusted_uri);
-  self->trusted_uri = g_strdup (uri);
-  return TRUE;
+  if (uri != NULL && _tauri_command_registry_allows_remote (self->registry, tauri_window_get_label (self->window), uri))
+    {
+      *remote_uri = uri;
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -363,37 +376,6 @@ log_refusal (TauriBridge *self,
 
   g_message ("Refused %s in window “%s” showing %s: %s", what, tauri_window_get_label (self->window),
              web_view ? webkit_web_view_get_uri (web_view) : "(no page)", why);
-}
-
-static gboolean
-is_valid_command_name (const char *name,
-                       gsize       length)
-{
-  if (length == 0 || length > MAX_COMMAND_NAME || !g_utf8_validate (name, length, NULL))
-    return FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if ((guchar) name[i] < 0x20)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-parse_call_id (const char *start,
-               const char *end,
-               guint64    *id)
-{
-  char digits[21];
-
-  if (end - start < 1 || end - start >= (gssize) sizeof digits)
-    return FALSE;
-
-  memcpy (digits, start, end - start);
-  digits[end - start] = '\0';
-  return g_ascii_string_to_unsigned (digits, 10, 1, G_MAXUINT64, id, NULL);
 }
 
 static char *
@@ -412,46 +394,37 @@ handle_invoke (TauriBridge              *self,
                const char               *message,
                gsize                     length,
                WebKitScriptMessageReply *reply,
-               JSCContext               *context)
+               JSCContext               *context,
+               const char               *remote_uri)
 {
-  const char *end = message + length;
-  const char *id_end = memchr (message, '\n', length);
-  const char *name_end = id_end ? memchr (id_end + 1, '\n', end - id_end - 1) : NULL;
+  g_auto(TauriMessage) call_message = { 0 };
   g_autoptr(TauriInvocation) invocation = NULL;
-  g_autofree char *name = NULL;
-  guint64 id = 0;
+  g_autoptr(GError) error = NULL;
   Call *call;
 
-  if (name_end == NULL || !parse_call_id (message + 1, id_end, &id) || id >= BODY_CALL_IDS)
+  if (!_tauri_message_parse_invoke (message, length, &call_message, &error))
     {
-      reply_error (reply, "malformed message");
+      reply_error (reply, error->message);
       return;
     }
-
-  if (!is_valid_command_name (id_end + 1, name_end - id_end - 1))
-    {
-      reply_error (reply, "invalid command name");
-      return;
-    }
-  name = g_strndup (id_end + 1, name_end - id_end - 1);
 
   if (length > tauri_command_registry_get_max_message_size (self->registry))
     {
-      g_autofree char *text = describe_too_large (self, name, length);
+      g_autofree char *text = describe_too_large (self, call_message.name, length);
 
       reply_error (reply, text);
       return;
     }
 
-  call = call_new (self, id);
+  call = call_new (self, call_message.id);
   call->to.reply = webkit_script_message_reply_ref (reply);
   call->to.context = g_object_ref (context);
 
-  invocation = _tauri_command_registry_dispatch (self->registry, name,
-                                                 name_end + 1, end - name_end - 1,
-                                                 self->window, NULL, NULL,
+  invocation = _tauri_command_registry_dispatch (self->registry, call_message.name,
+                                                 call_message.arguments, call_message.arguments_length,
+                                                 self->window, NULL, remote_uri,
                                                  call_reply_cb, call, (GDestroyNotify) call_free);
-  track_invocation (self, id, invocation);
+  track_invocation (self, call_message.id, invocation);
 }
 
 /* a<call id>: the page gave up on a call (an AbortSignal fired). */
@@ -463,7 +436,7 @@ handle_abort (TauriBridge *self,
   guint64 id = 0;
   Call *call;
 
-  if (!parse_call_id (message + 1, message + length, &id) || id >= BODY_CALL_IDS)
+  if (!_tauri_message_parse_call_id (message + 1, message + length, &id))
     return;
 
   /* The same page id names a call made with a script message or over
@@ -532,10 +505,11 @@ script_message_cb (WebKitUserContentManager *content_manager,
                    TauriBridge              *self)
 {
   g_autoptr(GBytes) bytes = NULL;
+  const char *remote_uri;
   const char *message;
   gsize length = 0;
 
-  if (!is_trusted (self))
+  if (!page_may_call (self, &remote_uri))
     {
       log_refusal (self, "a call", "not the app’s own page");
       reply_error (reply, "Command not allowed: the page is not the app’s own");
@@ -554,7 +528,7 @@ script_message_cb (WebKitUserContentManager *content_manager,
   switch (length > 0 ? message[0] : '\0')
     {
     case 'i':
-      handle_invoke (self, message, length, reply, jsc_value_get_context (value));
+      handle_invoke (self, message, length, reply, jsc_value_get_context (value), remote_uri);
       break;
 
     case 'p':
@@ -582,6 +556,7 @@ typedef struct
   TauriBridge            *bridge;
   WebKitURISchemeRequest *request;
   char                   *name;
+  char                   *remote_uri;
   guint64                 call_id;
   GInputStream           *stream;
   GByteArray             *body;
@@ -595,6 +570,7 @@ body_read_free (BodyRead *read)
   g_clear_object (&read->stream);
   g_clear_pointer (&read->body, g_byte_array_unref);
   g_free (read->name);
+  g_free (read->remote_uri);
   g_free (read);
 }
 
@@ -622,7 +598,7 @@ dispatch_body (BodyRead *read)
 
   call->to.request = g_steal_pointer (&read->request);
   invocation = _tauri_command_registry_dispatch_body (self->registry, read->name, body,
-                                                      self->window, NULL, NULL,
+                                                      self->window, NULL, read->remote_uri,
                                                       call_reply_cb, call, (GDestroyNotify) call_free);
   track_invocation (self, id, invocation);
 }
@@ -699,16 +675,18 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
   const char *content_length = headers ? soup_message_headers_get_one (headers, "Content-Length") : NULL;
   const char *call_id = headers ? soup_message_headers_get_one (headers, "Tauri-Call-Id") : NULL;
   g_autoptr(GInputStream) stream = webkit_uri_scheme_request_get_http_body (request);
+  const char *remote_uri = NULL;
   BodyRead *read;
 
   g_assert (TAURI_IS_BRIDGE (self));
 
   /* The token was given to the window's own page alone: another frame or
    * page cannot send it, whatever origin it claims. */
-  if (!is_trusted (self) || g_strcmp0 (token, self->token) != 0)
+  if (!page_may_call (self, &remote_uri) || g_strcmp0 (token, self->token) != 0)
     {
       log_refusal (self, "a tauri:// call",
-                   is_trusted (self) ? "sent without the window’s token" : "not the app’s own page");
+                   token == NULL || g_strcmp0 (token, self->token) != 0 ? "sent without the window’s token"
+                                                                        : "not the app’s own page");
       finish_request_with_error (request, "Command not allowed: the page is not the app’s own");
       return;
     }
@@ -725,7 +703,7 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
       return;
     }
 
-  if (!is_valid_command_name (name, strlen (name)))
+  if (!_tauri_message_is_valid_name (name, strlen (name)))
     {
       finish_request_with_error (request, "invalid command name");
       return;
@@ -744,6 +722,7 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
   read->bridge = g_object_ref (self);
   read->request = g_object_ref (request);
   read->name = g_strdup (name);
+  read->remote_uri = g_strdup (remote_uri);
   read->body = g_byte_array_new ();
   if (call_id != NULL && g_ascii_string_to_unsigned (call_id, 10, 1, BODY_CALL_IDS - 1, &read->call_id, NULL))
     read->call_id |= BODY_CALL_IDS;
@@ -762,6 +741,8 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
                                    body_chunk_cb, read);
 }
 
+/* @allowed_origin NULL: every page, for a window that a capability lets
+ * remote pages call (the native side still checks each page). */
 static WebKitUserScript *
 load_script (const char *name,
              const char *suffix,
@@ -770,18 +751,22 @@ load_script (const char *name,
 {
   g_autofree char *path = g_strconcat (RESOURCE_PATH, name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(GUri) uri = g_uri_parse (allowed_origin, G_URI_FLAGS_NONE, NULL);
-  const char * const *patterns;
+  g_autoptr(GUri) uri = allowed_origin ? g_uri_parse (allowed_origin, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *allow_list[] = { NULL, NULL };
+  const char * const *patterns = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *source = NULL;
 
   g_assert (bytes != NULL);
-  g_assert (uri != NULL);
 
   /* WebKit's URL patterns match hosts without ports; the port is checked
    * on each message. */
-  pattern = g_strdup_printf ("%s://%s/*", g_uri_get_scheme (uri), g_uri_get_host (uri));
-  patterns = (const char * const []) { pattern, NULL };
+  if (uri != NULL)
+    {
+      pattern = g_strdup_printf ("%s://%s/*", g_uri_get_scheme (uri), g_uri_get_host (uri));
+      allow_list[0] = pattern;
+      patterns = allow_list;
+    }
   source = g_strconcat (g_bytes_get_data (bytes, NULL), suffix, NULL);
 
   if (world == NULL)
@@ -819,7 +804,8 @@ build_config (TauriBridge *self)
 static void
 add_scripts (TauriBridge *self)
 {
-  g_autofree char *origin = _tauri_app_dup_trusted_origin (self->app);
+  g_autofree char *origin = _tauri_command_registry_has_remote (self->registry, tauri_window_get_label (self->window))
+                            ? NULL : _tauri_app_dup_trusted_origin (self->app);
   g_autofree char *config = build_config (self);
   g_autoptr(WebKitUserScript) core = load_script ("core.js", config, NULL, origin);
   g_autoptr(WebKitUserScript) ipc = load_script ("ipc.js", "", TAURI_BRIDGE_WORLD, origin);

@@ -34,6 +34,8 @@ TauriAccess  _tauri_capability_check          (TauriCapability  *self,
 gboolean     _tauri_capability_allows_remote  (TauriCapability  *self,
                                                const char       *label,
                                                const char       *uri);
+gboolean     _tauri_capability_has_remote     (TauriCapability  *self,
+                                               const char       *label);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TauriCapability, _tauri_capability_free)
 

@@ -991,3 +991,13 @@ _tauri_capability_allows_remote (TauriCapability *self,
 
   return self->active && label != NULL && matches_label (self, label) && matches_remote (self, uri);
 }
+
+/* Whether pages other than the app's own may reach this window at all. */
+gboolean
+_tauri_capability_has_remote (TauriCapability *self,
+                              const char      *label)
+{
+  g_assert (self != NULL);
+
+  return self->active && label != NULL && self->remote_urls->len > 0 && matches_label (self, label);
+}

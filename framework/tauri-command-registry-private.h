@@ -37,6 +37,8 @@ gboolean         _tauri_command_registry_check_access          (TauriCommandRegi
 gboolean         _tauri_command_registry_allows_remote         (TauriCommandRegistry  *self,
                                                                 const char            *label,
                                                                 const char            *uri);
+gboolean         _tauri_command_registry_has_remote            (TauriCommandRegistry  *self,
+                                                                const char            *label);
 gboolean         _tauri_command_registry_load_app_capabilities (TauriCommandRegistry  *self,
                                                                 const char            *resource_base_path,
                                                                 GError               **error);

@@ -779,6 +779,22 @@ _tauri_command_registry_allows_remote (TauriCommandRegistry *self,
   return FALSE;
 }
 
+/* Whether a capability lets remote pages call the window @label. */
+gboolean
+_tauri_command_registry_has_remote (TauriCommandRegistry *self,
+                                    const char           *label)
+{
+  g_assert (TAURI_IS_COMMAND_REGISTRY (self));
+
+  for (guint i = 0; i < self->capabilities->len; i++)
+    {
+      if (_tauri_capability_has_remote (g_ptr_array_index (self->capabilities, i), label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* An application's `capabilities/` resource folder, when it has one. A
  * file that fails to load leaves the registry refusing every call, rather
  * than allowing every call the file meant to restrict. */

@@ -444,6 +444,40 @@ test_security_capabilities (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+/* remote.urls: a remote page a capability names may call what it grants,
+ * and nothing else; another remote page still calls nothing. */
+static void
+test_security_remote_capability (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *capability = NULL;
+  g_autofree char *allowed = g_strdup_printf ("%s/allowed/page.html", remote);
+  g_autofree char *other = g_strdup_printf ("%s/other/page.html", remote);
+  TauriWindow *window;
+
+  capability = g_strdup_printf ("{ \"identifier\": \"remote-page\", \"windows\": [\"remote\"],\n"
+                                "  \"remote\": { \"urls\": [\"%s/allowed/*\"] },\n"
+                                "  \"permissions\": [\"greeting\"] }", remote);
+  tauri_command_registry_load_capabilities_from_data (tauri_app_get_registry (app), capability, -1, &error);
+  g_assert_no_error (error);
+
+  window = tauri_app_open_window (app, "remote", &error);
+  g_assert_no_error (error);
+  test_ui_wait_for_load (window);
+
+  load (window, allowed);
+  assert_run (window, "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+  assert_run (window, "try { await window.__TAURI__.core.invoke('window_label'); } catch (e) { return e; }",
+              "\"Command window_label not allowed by ACL\"");
+
+  load (window, other);
+  assert_run (window,
+              "try { return await window.__TAURI__.core.invoke('greeting'); } catch (e) { return String(e); }",
+              "\"Command not allowed: the page is not the app’s own\"");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +514,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/foreign-pages", test_security_foreign_pages);
   /* Last: a capability, once loaded, governs the rest of the app's life. */
   test_ui_add ("/Tauri/Security/capabilities", test_security_capabilities);
+  test_ui_add ("/Tauri/Security/remote-capability", test_security_remote_capability);
 
   status = g_test_run ();
 

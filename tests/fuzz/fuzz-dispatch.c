@@ -26,9 +26,9 @@
 #include "tauri.h"
 #include "tauri-command-registry-private.h"
 #include "tauri-json-private.h"
+#include "tauri-message-private.h"
 
 /* As in tauri-bridge.c. */
-#define MAX_COMMAND_NAME 256
 
 int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);
@@ -399,39 +399,6 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
-/* The bridge's reading of the header, from tauri-bridge.c. */
-
-static gboolean
-is_valid_command_name (const char *name,
-                       gsize       length)
-{
-  if (length == 0 || length > MAX_COMMAND_NAME || !g_utf8_validate (name, length, NULL))
-    return FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if ((guchar) name[i] < 0x20)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-parse_call_id (const char *start,
-               const char *end,
-               guint64    *id)
-{
-  char digits[21];
-
-  if (end - start < 1 || end - start >= (gssize) sizeof digits)
-    return FALSE;
-
-  memcpy (digits, start, end - start);
-  digits[end - start] = '\0';
-  return g_ascii_string_to_unsigned (digits, 10, 1, G_MAXUINT64, id, NULL);
-}
-
 /* The answer */
 
 typedef struct
@@ -500,32 +467,24 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 {
   static const char * const labels[] = { "main", "second-2", "other", NULL };
   g_autoptr(TauriInvocation) invocation = NULL;
-  g_autofree char *name = NULL;
-  const char *message = (const char *) data;
-  const char *end = message + size;
-  const char *id_end;
-  const char *name_end;
+  g_auto(TauriMessage) message = { 0 };
+  const char *name;
   Reply reply = { 0, 0 };
-  guint64 id = 0;
+  guint64 id;
 
-  if (size == 0 || message[0] != 'i')
-    return 0;
-
-  id_end = memchr (message, '\n', size);
-  name_end = id_end ? memchr (id_end + 1, '\n', end - id_end - 1) : NULL;
-  if (name_end == NULL || !parse_call_id (message + 1, id_end, &id))
-    return 0;
-  if (!is_valid_command_name (id_end + 1, name_end - id_end - 1))
+  /* The bridge's own reading of the header. */
+  if (!_tauri_message_parse_invoke ((const char *) data, size, &message, NULL))
     return 0;
   if (size > tauri_command_registry_get_max_message_size (registry))
     return 0;
-  name = g_strndup (id_end + 1, name_end - id_end - 1);
+  name = message.name;
+  id = message.id;
 
-  check_round_trip (name_end + 1, end - name_end - 1);
+  check_round_trip (message.arguments, message.arguments_length);
 
   /* The call id picks the window, and, one time in five, a remote page. */
   invocation = _tauri_command_registry_dispatch (registry, name,
-                                                 name_end + 1, end - name_end - 1,
+                                                 message.arguments, message.arguments_length,
                                                  NULL, labels[id % G_N_ELEMENTS (labels)],
                                                  id % 5 == 4 ? "https://a.example.com/x" : NULL,
                                                  reply_func, &reply, reply_destroy);

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tauri-error.h"
+#include "tauri-message-private.h"
+
+/* A name that error texts can quote and that stays one line. */
+#define MAX_COMMAND_NAME 256
+
+gboolean
+_tauri_message_parse_call_id (const char *start,
+                              const char *end,
+                              guint64    *id)
+{
+  char digits[21];
+  guint64 value = 0;
+
+  if (end - start < 1 || end - start >= (gssize) sizeof digits)
+    return FALSE;
+
+  memcpy (digits, start, end - start);
+  digits[end - start] = '\0';
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, TAURI_MESSAGE_MAX_CALL_ID - 1, &value, NULL))
+    return FALSE;
+
+  *id = value;
+  return TRUE;
+}
+
+gboolean
+_tauri_message_is_valid_name (const char *name,
+                              gsize       length)
+{
+  if (length == 0 || length > MAX_COMMAND_NAME || !g_utf8_validate (name, length, NULL))
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if ((guchar) name[i] < 0x20)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* i<call id>\n<command>\n<JSON arguments> */
+gboolean
+_tauri_message_parse_invoke (const char    *message,
+                             gsize          length,
+                             TauriMessage  *out,
+                             GError       **error)
+{
+  const char *end = message + length;
+  const char *id_end = length > 0 ? memchr (message, '\n', length) : NULL;
+  const char *name_end = id_end ? memchr (id_end + 1, '\n', end - id_end - 1) : NULL;
+
+  g_assert (out != NULL);
+
+  memset (out, 0, sizeof *out);
+
+  if (length == 0 || message[0] != 'i' || name_end == NULL ||
+      !_tauri_message_parse_call_id (message + 1, id_end, &out->id))
+    {
+      g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS, "malformed message");
+      return FALSE;
+    }
+
+  if (!_tauri_message_is_valid_name (id_end + 1, name_end - id_end - 1))
+    {
+      g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS, "invalid command name");
+      return FALSE;
+    }
+
+  out->name = g_strndup (id_end + 1, name_end - id_end - 1);
+  out->arguments = name_end + 1;
+  out->arguments_length = end - name_end - 1;
+  return TRUE;
+}
+
+void
+_tauri_message_clear (TauriMessage *message)
+{
+  g_clear_pointer (&message->name, g_free);
+}
