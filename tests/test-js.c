@@ -316,7 +316,7 @@ start_window_manager (const char *root)
   g_autofree char *startup = g_strdup_printf ("touch '%s'", ready);
   g_autoptr(GError) error = NULL;
 
-  window_manager = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+  window_manager = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
                                      "openbox", "--sm-disable", "--startup", startup, NULL);
   g_assert_no_error (error);
 
