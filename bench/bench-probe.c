@@ -42,6 +42,8 @@
  * - the CPU time (user + system, all threads) that the UI process and its
  *   descendants spent during a phase, from /proc/PID/stat: less disturbed
  *   by other load on the machine than the wall clock;
+ * - the main loop's iterations during a phase (a source whose prepare()
+ *   counts them): how many calls the UI process takes in per wake-up;
  * - under callgrind, each phase's counts on their own: they are zeroed at
  *   phase_begin and dumped at phase_end, named after the phase;
  * - between stall_begin and stall_end, the longest gap between two runs of a
@@ -60,6 +62,8 @@ typedef struct
   guint         phase_start;       /* index in arrivals of the phase's first call */
   gint64        phase_cpu_self;    /* µs of CPU at phase_begin: the UI process */
   gint64        phase_cpu_others;  /* µs of CPU at phase_begin: its descendants */
+  guint64       iterations;        /* of the main loop, ever */
+  guint64       phase_iterations;  /* at phase_begin */
   JsonObject   *results;           /* what the native side measured, by name */
   JsonObject   *capabilities;
   gint64        init_time;
@@ -98,6 +102,32 @@ arrival_hook (GSignalInvocationHint *hint,
   g_array_append_val (probe.arrivals, now);
   return TRUE;
 }
+
+static gboolean
+count_prepare (GSource *source,
+               int     *timeout)
+{
+  probe.iterations++;
+  *timeout = -1;
+  return FALSE;
+}
+
+static gboolean
+count_dispatch (GSource     *source,
+                GSourceFunc  callback,
+                gpointer     user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs count_funcs = {
+  count_prepare,
+  NULL,
+  count_dispatch,
+  NULL,
+  NULL,
+  NULL,
+};
 
 static gboolean
 load_changed_hook (GSignalInvocationHint *hint,
@@ -284,6 +314,7 @@ bench_probe_init (GApplication *application,
 {
   g_autoptr(GTypeClass) klass = NULL;
   g_autoptr(GTypeClass) web_view_class = NULL;
+  g_autoptr(GSource) counter = NULL;
   guint signal_id;
 
   g_return_if_fail (G_IS_APPLICATION (application));
@@ -302,6 +333,10 @@ bench_probe_init (GApplication *application,
   signal_id = g_signal_lookup ("script-message-with-reply-received", WEBKIT_TYPE_USER_CONTENT_MANAGER);
   g_assert (signal_id != 0);
   g_signal_add_emission_hook (signal_id, 0, arrival_hook, NULL, NULL);
+
+  counter = g_source_new (&count_funcs, sizeof (GSource));
+  g_source_set_static_name (counter, "[bench] iterations");
+  g_source_attach (counter, NULL);
 
   web_view_class = g_type_class_ref (WEBKIT_TYPE_WEB_VIEW);
   signal_id = g_signal_lookup ("load-changed", WEBKIT_TYPE_WEB_VIEW);
@@ -429,6 +464,7 @@ phase_end (const char *name)
   json_object_set_int_member (stats, "answered", probe.service->len);
   add_distribution (stats, "round_trip", round_trips);
   add_distribution (stats, "service", probe.service);
+  json_object_set_int_member (stats, "iterations", probe.iterations - probe.phase_iterations);
   json_object_set_double_member (stats, "cpu_ui_us", cpu_self - probe.phase_cpu_self);
   json_object_set_double_member (stats, "cpu_others_us", cpu_others - probe.phase_cpu_others);
   json_object_set_double_member (stats, "duration_us",
@@ -597,6 +633,7 @@ bench_probe_control (const char  *command,
       /* The phase's first call is the next message. */
       measure_cpu (&probe.phase_cpu_self, &probe.phase_cpu_others);
       probe.phase_start = probe.arrivals->len;
+      probe.phase_iterations = probe.iterations;
       probe.in_phase = TRUE;
       g_array_set_size (probe.service, 0);
 #ifdef HAVE_CALLGRIND
