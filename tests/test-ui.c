@@ -40,12 +40,32 @@ test_ui_stop (TauriApp *app)
   g_object_unref (app);
 }
 
+static void
+load_changed_cb (WebKitWebView   *web_view,
+                 WebKitLoadEvent  load_event,
+                 gpointer         user_data)
+{
+  guint finished = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (web_view), "test-loads-finished"));
+
+  if (load_event == WEBKIT_LOAD_FINISHED)
+    g_object_set_data (G_OBJECT (web_view), "test-loads-finished", GUINT_TO_POINTER (finished + 1));
+}
+
+/* Waits until the page has loaded: never before a first load finished,
+ * and, when one is under way, until it has. */
 void
 test_ui_wait_for_load (TauriWindow *window)
 {
   WebKitWebView *web_view = tauri_window_get_web_view (window);
 
-  while (webkit_web_view_is_loading (web_view) || webkit_web_view_get_uri (web_view) == NULL)
+  if (g_object_get_data (G_OBJECT (web_view), "test-watched") == NULL)
+    {
+      g_object_set_data (G_OBJECT (web_view), "test-watched", GUINT_TO_POINTER (TRUE));
+      g_signal_connect (web_view, "load-changed", G_CALLBACK (load_changed_cb), NULL);
+    }
+
+  while (webkit_web_view_is_loading (web_view) ||
+         g_object_get_data (G_OBJECT (web_view), "test-loads-finished") == NULL)
     g_main_context_iteration (NULL, TRUE);
 }
 
