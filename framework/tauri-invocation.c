@@ -355,6 +355,44 @@ tauri_invocation_get_arguments (TauriInvocation *self)
 }
 
 /**
+ * tauri_invocation_dup_arguments_json:
+ * @self: an invocation
+ *
+ * Gets the arguments of the call as JSON text: the object of
+ * [method@Invocation.get_arguments], keyed by the camelCase names, `{}` for
+ * a call without arguments or whose body is raw bytes. It is the simplest
+ * way to read arguments of any shape in a language that has its own JSON,
+ * as [method@Invocation.return_json] is to answer. May be called from any
+ * thread.
+ *
+ * ```python
+ * arguments = json.loads(invocation.dup_arguments_json())
+ * ```
+ *
+ * ```js
+ * const {invokeMessage} = JSON.parse(invocation.dup_arguments_json());
+ * ```
+ *
+ * Returns: (transfer full): the arguments, as a JSON object
+ *
+ * Since: 0.1
+ */
+char *
+tauri_invocation_dup_arguments_json (TauriInvocation *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+
+  bytes = _tauri_json_to_bytes (self->arguments);
+  data = g_bytes_get_data (bytes, &length);
+
+  return g_strndup (data, length);
+}
+
+/**
  * tauri_invocation_get_argument:
  * @self: an invocation
  * @name: a parameter name, as declared (`invoke_message`) or as sent
@@ -790,10 +828,11 @@ tauri_invocation_get_cancellable (TauriInvocation *self)
 }
 
 /**
- * tauri_invocation_get_user_data:
+ * tauri_invocation_get_user_data: (skip)
  * @self: an invocation
  *
- * Gets the user data the command was created with.
+ * Gets the user data the command was created with. Bindings keep their
+ * data in the handler's closure instead.
  *
  * Returns: (nullable): the command's user data
  *

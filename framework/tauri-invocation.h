@@ -26,6 +26,8 @@ TauriCommand *tauri_invocation_get_command        (TauriInvocation  *self);
 TAURI_AVAILABLE_IN_ALL
 JsonObject   *tauri_invocation_get_arguments      (TauriInvocation  *self);
 TAURI_AVAILABLE_IN_ALL
+char         *tauri_invocation_dup_arguments_json (TauriInvocation  *self) G_GNUC_WARN_UNUSED_RESULT;
+TAURI_AVAILABLE_IN_ALL
 JsonNode     *tauri_invocation_get_argument       (TauriInvocation  *self,
                                                    const char       *name);
 TAURI_AVAILABLE_IN_ALL
