@@ -7,12 +7,22 @@ export {};
 
 declare global {
   /**
+   * The third argument of invoke(): a `signal` that, once aborted, rejects
+   * the call at once with the signal's reason (a DOMException named
+   * `AbortError` by default) and cancels the invocation on the native side.
+   */
+  interface TauriInvokeOptions {
+    signal?: AbortSignal;
+  }
+
+  /**
    * Calls a command. Resolves with the JSON value it answers with (an
    * ArrayBuffer for raw bytes) and rejects with its error value itself, a
    * string or the JSON value it rejected with, as Tauri does. Raw bytes as
    * `args` are sent as the call's whole body, without JSON.
    */
-  type TauriInvoke = <T = unknown>(cmd: string, args?: Record<string, unknown> | ArrayBuffer | ArrayBufferView) => Promise<T>;
+  type TauriInvoke = <T = unknown>(cmd: string, args?: Record<string, unknown> | ArrayBuffer | ArrayBufferView,
+                                   options?: TauriInvokeOptions) => Promise<T>;
 
   /**
    * Keeps a callback that the host calls by number (events and channels)
@@ -27,6 +37,8 @@ declare global {
   interface TauriChannel<T = unknown> {
     readonly id: number;
     onmessage: (response: T) => void;
+    /** How the channel is sent as an argument: `__CHANNEL__:<id>`. */
+    __TAURI_TO_IPC_KEY__(): string;
     toJSON(): string;
   }
 
@@ -48,13 +60,25 @@ declare global {
     | { kind: 'App' }
     | { kind: 'Window' | 'Webview' | 'WebviewWindow'; label: string };
 
+  /** Which targets a listener hears: a window's label, or a target. */
+  interface TauriListenOptions {
+    target?: string | TauriEventTarget;
+  }
+
+  /** Stops listening. */
+  type TauriUnlisten = () => Promise<void>;
+
   /** window.__TAURI__.event, as @tauri-apps/api/event. */
   interface TauriEventApi {
+    /** Calls `handler` for every event of that name, until unlistened. */
     listen<T = unknown>(event: string, handler: (event: TauriEvent<T>) => void,
-                        options?: { target?: string | TauriEventTarget }): Promise<() => Promise<void>>;
+                        options?: TauriListenOptions): Promise<TauriUnlisten>;
+    /** Calls `handler` for the next event of that name only. */
     once<T = unknown>(event: string, handler: (event: TauriEvent<T>) => void,
-                      options?: { target?: string | TauriEventTarget }): Promise<() => Promise<void>>;
+                      options?: TauriListenOptions): Promise<TauriUnlisten>;
+    /** Emits an event to every listener, and to the application. */
     emit(event: string, payload?: unknown): Promise<void>;
+    /** Emits an event to the listeners of one target, and to the application. */
     emitTo(target: string | TauriEventTarget, event: string, payload?: unknown): Promise<void>;
   }
 
@@ -79,8 +103,7 @@ declare global {
 
   /** window.__TAURI_INTERNALS__, which @tauri-apps/api calls. */
   interface TauriInternals {
-    invoke<T = unknown>(cmd: string, args?: Record<string, unknown> | ArrayBuffer | ArrayBufferView,
-                        options?: unknown): Promise<T>;
+    invoke: TauriInvoke;
     transformCallback: TauriTransformCallback;
     unregisterCallback(id: number): void;
     runCallback(id: number, data: unknown): void;
@@ -95,9 +118,28 @@ declare global {
     };
   }
 
+  /** window.__TAURI_EVENT_PLUGIN_INTERNALS__, which @tauri-apps/api/event calls. */
+  interface TauriEventPluginInternals {
+    unregisterListener(event: string, eventId: number): void;
+  }
+
+  /**
+   * What @tauri-apps/api v1 posts to window.__TAURI_IPC__: the command, the
+   * numbers of the callbacks (`window['_' + callback]`, `window['_' + error]`)
+   * that get the answer, and the arguments.
+   */
+  interface TauriIpcMessage {
+    cmd: string;
+    callback: number;
+    error: number;
+    [argument: string]: unknown;
+  }
+
   interface Window {
     __TAURI__: TauriGlobal;
     readonly __TAURI_INTERNALS__: TauriInternals;
+    readonly __TAURI_EVENT_PLUGIN_INTERNALS__: TauriEventPluginInternals;
+    readonly __TAURI_IPC__: (message: TauriIpcMessage) => void;
     isTauri: boolean;
   }
 }
