@@ -7,17 +7,36 @@ check page (tests/bindings-frontend), and reports as TAP.
 
 COMMAND starts the example app; it gets `--dev --frontend <the page>`, so
 that the page's console reaches standard error as `console.log: <text>`.
-The page calls every command of the demo, checks each answer, prints one
-`ok - ...` or `not ok - ...` line per check and closes its windows, which
-quits the app. This script turns those lines into TAP, and checks what the
-app printed itself and how it exited.
+The page calls every command of the demo, checks each answer, streams a
+Channel, sends raw bytes, emits an event and aborts a call with an
+AbortSignal; it prints one `ok - ...` or `not ok - ...` line per check and
+closes its windows, which quits the app. This script turns those lines into
+TAP, and checks what the app printed itself, what it warned about and how it
+exited.
 """
 
 import os
+import re
 import subprocess
 import sys
 
 TIMEOUT = 120
+
+# Checks the page must have made and passed, one per feature that the
+# example apps answer beyond commands.
+REQUIRED_CHECKS = [
+    'the channel delivers 0..999 in order',
+    'the channel ends',
+    'echo_bytes returns 1 MiB byte for byte',
+    'demo://pong carries the same payload',
+    'aborting a slow call rejects it with an AbortError',
+]
+
+# What the app or the page would print on standard error if something went
+# wrong without failing a check: a GLib warning or critical (the tests make
+# them fatal, but not every binding's own), a PyGObject or GJS warning, an
+# error on the page's console (an unhandled rejection, a throwing listener).
+WARNING = re.compile(r'-(WARNING|CRITICAL) \*\*|Warning: |^console\.(warn|error): |^JS ERROR')
 
 
 class Tap:
@@ -68,6 +87,10 @@ def main(argv):
 
     tap.check(any(line.startswith('done: ') and line.endswith(' 0 failed') for line in console),
               'the page ran every check', run.stderr)
+    passed = {line[len('ok - '):] for line in console if line.startswith('ok - ')}
+    missing = [name for name in REQUIRED_CHECKS if name not in passed]
+    tap.check(not missing, 'the page checked channels, raw bytes, events and cancellation',
+              'missing: ' + ', '.join(missing))
     tap.check(f'value greeting "Hello from {language}!"' in console,
               f'greeting answers "Hello from {language}!"', '\n'.join(console))
     tap.check('second window: "second"' in console,
@@ -77,8 +100,13 @@ def main(argv):
     stdout = run.stdout.splitlines()
     for expected in ['I was invoked from JS!',
                      'I was invoked from JS, with this message: Hello!',
-                     'Called from main']:
+                     'Called from main',
+                     # Aborting the page's AbortSignal cancelled the call.
+                     'slow_sum cancelled']:
         tap.check(expected in stdout, f'the app prints "{expected}"', run.stdout)
+
+    warnings = [line for line in run.stderr.splitlines() if WARNING.search(line)]
+    tap.check(not warnings, 'the app and the page warn about nothing', '\n'.join(warnings))
 
     tap.check(run.returncode == 0,
               f'the app quits with status 0 once its windows close (got {run.returncode})',

@@ -3,8 +3,9 @@
 //
 // The tauri-gtk demo's commands, written in JavaScript for GJS.
 //
-// The same eight commands as demo-app/demo-app.c, behind the same front end
-// (demo-app/web). Run it uninstalled from a build directory:
+// The same ten commands as demo-app/demo-app.c, and its answer to the page's
+// demo://ping event, behind the same front end (demo-app/web). Run it
+// uninstalled from a build directory:
 //
 //   _build/run gjs -m examples/gjs/tauri-example.js
 //
@@ -31,12 +32,24 @@ function findMessage(label, number) {
     });
 }
 
-// Lets a command be an async function: what it returns resolves the call,
-// as JSON, and what it throws (an Error or a GLib.Error) rejects it with
-// the message.
+// Resolves on the next idle of the main loop: a long loop that awaits it
+// now and then lets the windows draw and other calls answer meanwhile.
+function idle() {
+    return new Promise(resolve => {
+        GLib.idle_add(GLib.PRIORITY_DEFAULT_IDLE, () => {
+            resolve();
+            return GLib.SOURCE_REMOVE;
+        });
+    });
+}
+
+// Lets a command be an async function of the invocation and of its
+// arguments as a JavaScript object (keyed by their camelCase names): what
+// it returns resolves the call, as JSON, and what it throws (an Error or a
+// GLib.Error) rejects it with the message.
 function asyncCommand(func) {
     return invocation => {
-        func(invocation).then(
+        func(invocation, JSON.parse(invocation.dup_arguments_json())).then(
             value => invocation.return_json(JSON.stringify(value ?? null)),
             error => invocation.return_error_message(error.message));
     };
@@ -73,6 +86,14 @@ class ExampleApp extends Tauri.App {
         // its arguments are checked, and answered by the signal.
         registry.add(Tauri.Command.new('open_window', 'label: string', NONE, null));
         registry.connect('command::open_window', this._onOpenWindow.bind(this));
+
+        // A channel, and raw bytes.
+        registry.add(Tauri.Command.new('stream_numbers', 'count: integer, on_number: channel<integer>', NONE,
+            asyncCommand(this._streamNumbers.bind(this))));
+        registry.add(Tauri.Command.new('echo_bytes', 'data: bytes', NONE, this._echoBytes.bind(this)));
+
+        // Events from the pages, by signal, with the event's name as the detail.
+        this.connect('event::demo://ping', this._onPing.bind(this));
     }
 
     // Basic example: no arguments, no return value.
@@ -121,7 +142,10 @@ class ExampleApp extends Tauri.App {
         });
         // Nobody waits any longer (the window closed or reloaded): stop
         // early. The invocation, dropped unanswered, rejects on its own.
-        const cancelledId = cancellable.connect(() => GLib.source_remove(sourceId));
+        const cancelledId = cancellable.connect(() => {
+            GLib.source_remove(sourceId);
+            print('slow_sum cancelled');
+        });
     }
 
     // Accessing the window: with_window.
@@ -143,15 +167,46 @@ class ExampleApp extends Tauri.App {
 
     // The complete example, as an async function: with_window, an argument,
     // a struct-like result and an error.
-    async _myCustomCommand(invocation) {
+    async _myCustomCommand(invocation, {number}) {
         const label = invocation.get_window().get_label();
-        const number = invocation.get_int('number');
 
         print(`Called from ${label}`);
         const message = await findMessage(label, number);
         if (message === null)
             throw new Error('No result');
         return {message, other_val: 42 + number};
+    }
+
+    // Channels: each number a message to the page, which receives them in
+    // order, then the end. GJS has no worker threads (the C demo counts on
+    // one), so this counts on the main thread, as an async function that
+    // lets the main loop run every thousand numbers.
+    async _streamNumbers(invocation, {count}) {
+        const onNumber = invocation.dup_channel('on_number');
+        const cancellable = invocation.get_cancellable();
+
+        for (let i = 0; i < count; i++) {
+            if (i % 1000 === 999)
+                await idle();
+            cancellable.set_error_if_cancelled();
+            onNumber.send_json(String(i));
+        }
+        onNumber.close();
+        return count;
+    }
+
+    // Raw bytes: invoke('echo_bytes', uint8array) resolves with an
+    // ArrayBuffer of the same bytes, without JSON or base64 on the way. They
+    // arrive as a GLib.Bytes (.toArray() is a Uint8Array).
+    _echoBytes(invocation) {
+        invocation.return_bytes(invocation.get_bytes('data'));
+    }
+
+    // Events: a page that emits demo://ping gets demo://pong back, with the
+    // same payload (a Json.Node), in the window it came from.
+    _onPing(app, event, payload, source) {
+        if (source !== null)
+            this.emit_to(source.get_label(), 'demo://pong', payload);
     }
 });
 

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """The tauri-gtk demo's commands, written in Python.
 
-The same eight commands as demo-app/demo-app.c, behind the same front end
-(demo-app/web). Run it uninstalled from a build directory:
+The same ten commands as demo-app/demo-app.c, and its answer to the page's
+demo://ping event, behind the same front end (demo-app/web). Run it
+uninstalled from a build directory:
 
     _build/run python3 examples/python/tauri-example.py
 
@@ -16,8 +17,9 @@ import sys
 
 import gi
 
+gi.require_version('Json', '1.0')
 gi.require_version('Tauri', '1')
-from gi.repository import GLib, GObject, Tauri  # noqa: E402
+from gi.repository import GLib, GObject, Json, Tauri  # noqa: E402
 
 APP_ID = 'io.github.taurigtk.PythonExample'
 FRONTEND = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -76,6 +78,14 @@ class ExampleApp(Tauri.App):
         registry.add(Tauri.Command.new('open_window', 'label: string', Tauri.CommandFlags.NONE, None))
         registry.connect('command::open_window', self.on_open_window)
 
+        # A channel, from a worker thread, and raw bytes.
+        registry.add(Tauri.Command.new_thread('stream_numbers', 'count: integer, on_number: channel<integer>',
+                                              Tauri.CommandFlags.NONE, self.stream_numbers))
+        registry.add(Tauri.Command.new('echo_bytes', 'data: bytes', Tauri.CommandFlags.NONE, self.echo_bytes))
+
+        # Events from the pages, by signal, with the event's name as the detail.
+        self.connect('event::demo://ping', self.on_ping)
+
     # Basic example: no arguments, no return value.
     def hello(self, invocation):
         print('I was invoked from JS!', flush=True)
@@ -121,6 +131,7 @@ class ExampleApp(Tauri.App):
         # early. The invocation, dropped unanswered, rejects on its own.
         def cancelled():
             GLib.source_remove(source_id)
+            print('slow_sum cancelled', flush=True)
 
         source_id = GLib.timeout_add(delay_ms, done)
         cancelled_id = cancellable.connect(cancelled)
@@ -154,6 +165,33 @@ class ExampleApp(Tauri.App):
 
         print(f'Called from {label}', flush=True)
         find_message(label, number, found)
+
+    # Channels: counts on a worker thread, each number a message to the page,
+    # which receives them in order, then the end. The handler returns the
+    # value the call resolves with, as a Json.Node; a GLib.Error it raises
+    # rejects the call.
+    def stream_numbers(self, invocation, cancellable):
+        on_number = invocation.dup_channel('on_number')
+        count = invocation.get_int('count')
+
+        for i in range(count):
+            cancellable.set_error_if_cancelled()
+            on_number.send_json(str(i))
+        on_number.close()
+
+        return Json.from_string(str(count))
+
+    # Raw bytes: invoke('echo_bytes', uint8array) resolves with an ArrayBuffer
+    # of the same bytes, without JSON or base64 on the way. They arrive as a
+    # GLib.Bytes (.get_data() is a Python bytes).
+    def echo_bytes(self, invocation):
+        invocation.return_bytes(invocation.get_bytes('data'))
+
+    # Events: a page that emits demo://ping gets demo://pong back, with the
+    # same payload (a Json.Node), in the window it came from.
+    def on_ping(self, app, event, payload, source):
+        if source is not None:
+            self.emit_to(source.get_label(), 'demo://pong', payload)
 
 
 if __name__ == '__main__':

@@ -3,8 +3,9 @@
 /*
  * The tauri-gtk demo's commands, written in Vala.
  *
- * The same eight commands as demo-app/demo-app.c, behind the same front end
- * (demo-app/web). Built with the rest of the tree when valac is installed:
+ * The same ten commands as demo-app/demo-app.c, and its answer to the page's
+ * demo://ping event, behind the same front end (demo-app/web). Built with
+ * the rest of the tree when valac is installed:
  *
  *   _build/examples/vala/tauri-gtk-vala-example
  *
@@ -54,6 +55,15 @@ public class ExampleApp : Tauri.App {
          * its arguments are checked, and answered by the signal. */
         registry.add (new Tauri.Command ("open_window", "label: string", NONE, null));
         registry.command["open_window"].connect (on_open_window);
+
+        /* A channel, from a worker thread, and raw bytes. */
+        registry.add (new Tauri.Command.thread ("stream_numbers", "count: integer, on_number: channel<integer>",
+                                                NONE, stream_numbers));
+        registry.add (new Tauri.Command ("echo_bytes", "data: bytes", NONE, echo_bytes));
+
+        /* Events from the pages, by signal, with the event's name as the
+         * detail. */
+        event["demo://ping"].connect (on_ping);
     }
 
     /* Basic example: no arguments, no return value. */
@@ -103,7 +113,10 @@ public class ExampleApp : Tauri.App {
         });
         /* Nobody waits any longer (the window closed or reloaded): stop
          * early. The invocation, dropped unanswered, rejects on its own. */
-        cancelled_id = cancellable.connect (() => Source.remove (source_id));
+        cancelled_id = cancellable.connect (() => {
+            Source.remove (source_id);
+            print ("slow_sum cancelled\n");
+        });
     }
 
     /* Accessing the window: with_window. */
@@ -143,6 +156,38 @@ public class ExampleApp : Tauri.App {
             invocation.return_error_message ("No result");
         else
             invocation.return_object (new CustomResponse (message, 42 + number));
+    }
+
+    /* Channels: counts on a worker thread, each number a message to the
+     * page, which receives them in order, then the end. The value returned
+     * resolves the call; an error thrown rejects it. */
+    private Json.Node? stream_numbers (Tauri.Invocation invocation, Cancellable? cancellable) throws Error {
+        var on_number = invocation.dup_channel ("on_number");
+        int64 count = invocation.get_int ("count");
+
+        for (int64 i = 0; i < count; i++) {
+            if (cancellable != null)
+                cancellable.set_error_if_cancelled ();
+            on_number.send_json (i.to_string ());
+        }
+        on_number.close ();
+
+        var result = new Json.Node (VALUE);
+        result.set_int (count);
+        return result;
+    }
+
+    /* Raw bytes: invoke('echo_bytes', uint8array) resolves with an
+     * ArrayBuffer of the same bytes, without JSON or base64 on the way. */
+    private void echo_bytes (Tauri.Invocation invocation) {
+        invocation.return_bytes (invocation.get_bytes ("data"));
+    }
+
+    /* Events: a page that emits demo://ping gets demo://pong back, with the
+     * same payload, in the window it came from. */
+    private void on_ping (string event, Json.Node? payload, Tauri.Window? source) {
+        if (source != null)
+            emit_to (source.get_label (), "demo://pong", payload);
     }
 }
 
