@@ -3,7 +3,8 @@
 # The rules of the public API, checked rather than remembered:
 #  - every public header is in the umbrella tauri.h, and guards against being
 #    included on its own;
-#  - no public header includes a private one;
+#  - no public header includes a private one (-private.h, or -internal.h for
+#    what the files of one class share);
 #  - the shared library exports tauri_* symbols and nothing else.
 # Usage: check-api-visibility.sh SOURCE_ROOT LIBRARY
 set -eu
@@ -15,7 +16,7 @@ status=0
 for header in "$root"/framework/tauri-*.h; do
   name=$(basename "$header")
   case "$name" in
-    *-private.h) continue ;;
+    *-private.h|*-internal.h) continue ;;
   esac
   if ! grep -q "#include \"$name\"" "$root/framework/tauri.h"; then
     echo "$name is not included by tauri.h"

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "tauri-app-private.h"
-#include "tauri-bridge-private.h"
+#include "tauri-bridge-internal.h"
 #include "tauri-command-registry-private.h"
 #include "tauri-error.h"
 #include "tauri-events-private.h"
@@ -34,65 +34,8 @@
  */
 
 #define RESOURCE_PATH "/io/github/taurigtk/Tauri/bridge/"
-/* Calls over tauri:// are kept under the page's id with this bit set, or
- * under a number of their own above it. */
-#define BODY_CALL_IDS TAURI_MESSAGE_MAX_CALL_ID
-#define UNNAMED_BODY_CALL_IDS (BODY_CALL_IDS | (G_GUINT64_CONSTANT (1) << 62))
-
-struct _TauriBridge
-{
-  GObject                   parent_instance;
-
-  TauriWindow              *window;             /* unowned: it owns us */
-  TauriApp                 *app;                /* unowned: the window holds it */
-  TauriCommandRegistry     *registry;
-  WebKitUserContentManager *content_manager;
-  GHashTable               *calls;              /* call id → Call, unowned */
-  guint64                   last_body_call;     /* unnamed tauri:// calls */
-  char                     *trusted_uri;        /* the page URI last found trusted */
-  char                     *token;              /* the page's proof on tauri:// calls */
-  gboolean                  forward_console;
-
-  /* The page now showing; each new page gets a new generation. */
-  guint                     generation;
-  GPtrArray                *listeners;          /* see tauri-events.c */
-
-  WebKitScriptMessageReply *poll;               /* the page's waiting poll, or NULL */
-  JSCContext               *poll_context;
-  GString                  *pushes;             /* "[id,data],[id,data]" waiting */
-  GHashTable               *answer_bytes;       /* id → GBytes the page will fetch */
-  guint64                   last_answer_bytes;
-  GQueue                    held_answers;       /* HeldAnswer, waiting for pushes */
-};
 
 G_DEFINE_FINAL_TYPE (TauriBridge, tauri_bridge, G_TYPE_OBJECT)
-
-/* Where an answer goes: the reply to a script message, or a tauri://
- * request. Empty once sent or dropped. */
-typedef struct
-{
-  WebKitScriptMessageReply *reply;
-  JSCContext               *context;
-  WebKitURISchemeRequest   *request;
-} ReplyTo;
-
-/* One call waiting for its answer. Owned by its invocation, through the
- * reply closure; the bridge only looks it up to abandon it. */
-typedef struct
-{
-  TauriBridge *bridge;     /* NULL once the page is gone */
-  guint64      id;         /* the page's id, or one from 2⁶³ for tauri:// calls */
-  ReplyTo      to;
-  GWeakRef     invocation;
-} Call;
-
-/* An answer held back until the pushes queued before it are delivered. */
-typedef struct
-{
-  ReplyTo         to;
-  TauriReplyKind  kind;
-  GBytes         *payload;
-} HeldAnswer;
 
 static gboolean
 reply_to_is_empty (const ReplyTo *to)
@@ -100,8 +43,8 @@ reply_to_is_empty (const ReplyTo *to)
   return to->reply == NULL && to->request == NULL;
 }
 
-static void
-finish_request (WebKitURISchemeRequest *request,
+void
+_tauri_bridge_finish_request (WebKitURISchemeRequest *request,
                 guint                   status,
                 const char             *content_type,
                 GBytes                 *body)
@@ -128,7 +71,7 @@ reply_to_send (ReplyTo        *to,
 {
   if (to->request != NULL)
     {
-      finish_request (to->request,
+      _tauri_bridge_finish_request (to->request,
                       kind == TAURI_REPLY_ERROR ? 400 : 200,
                       kind == TAURI_REPLY_OK_BYTES ? "application/octet-stream" : "application/json",
                       payload);
@@ -185,8 +128,8 @@ held_answer_free (HeldAnswer *held)
   g_free (held);
 }
 
-static void
-call_free (Call *call)
+void
+_tauri_bridge_call_free (Call *call)
 {
   if (call->bridge != NULL)
     g_hash_table_remove (call->bridge->calls, &call->id);
@@ -264,8 +207,8 @@ keep_answer_bytes (TauriBridge *self,
   return g_bytes_new_take (g_steal_pointer (&marker), length);
 }
 
-static void
-call_reply_cb (TauriReplyKind  kind,
+void
+_tauri_bridge_call_reply_cb (TauriReplyKind  kind,
                GBytes         *payload,
                gpointer        user_data)
 {
@@ -300,8 +243,8 @@ call_reply_cb (TauriReplyKind  kind,
   g_queue_push_tail (&self->held_answers, held);
 }
 
-static Call *
-call_new (TauriBridge *self,
+Call *
+_tauri_bridge_call_new (TauriBridge *self,
           guint64      id)
 {
   Call *call = g_new0 (Call, 1);
@@ -316,8 +259,8 @@ call_new (TauriBridge *self,
 
 /* Keeps a weak reference on the call's invocation, to cancel it if the page
  * goes away; a call answered at once is gone already. */
-static void
-track_invocation (TauriBridge     *self,
+void
+_tauri_bridge_track_invocation (TauriBridge     *self,
                   guint64          id,
                   TauriInvocation *invocation)
 {
@@ -339,8 +282,8 @@ reply_error (WebKitScriptMessageReply *reply,
 /* Whether the page showing may call: the app's own, or a remote page a
  * capability lets call this window, in which case @remote_uri is set to
  * its URI so that the capabilities can tell. */
-static gboolean
-page_may_call (TauriBridge  *self,
+gboolean
+_tauri_bridge_page_may_call (TauriBridge  *self,
                const char  **remote_uri)
 {
   WebKitWebView *web_view = tauri_window_get_web_view (self->window);
@@ -367,8 +310,8 @@ page_may_call (TauriBridge  *self,
   return FALSE;
 }
 
-static void
-log_refusal (TauriBridge *self,
+void
+_tauri_bridge_log_refusal (TauriBridge *self,
              const char  *what,
              const char  *why)
 {
@@ -378,8 +321,8 @@ log_refusal (TauriBridge *self,
              web_view ? webkit_web_view_get_uri (web_view) : "(no page)", why);
 }
 
-static char *
-describe_too_large (TauriBridge *self,
+char *
+_tauri_bridge_describe_too_large (TauriBridge *self,
                     const char  *name,
                     gsize        length)
 {
@@ -410,21 +353,21 @@ handle_invoke (TauriBridge              *self,
 
   if (length > tauri_command_registry_get_max_message_size (self->registry))
     {
-      g_autofree char *text = describe_too_large (self, call_message.name, length);
+      g_autofree char *text = _tauri_bridge_describe_too_large (self, call_message.name, length);
 
       reply_error (reply, text);
       return;
     }
 
-  call = call_new (self, call_message.id);
+  call = _tauri_bridge_call_new (self, call_message.id);
   call->to.reply = webkit_script_message_reply_ref (reply);
   call->to.context = g_object_ref (context);
 
   invocation = _tauri_command_registry_dispatch (self->registry, call_message.name,
                                                  call_message.arguments, call_message.arguments_length,
                                                  self->window, NULL, remote_uri,
-                                                 call_reply_cb, call, (GDestroyNotify) call_free);
-  track_invocation (self, call_message.id, invocation);
+                                                 _tauri_bridge_call_reply_cb, call, (GDestroyNotify) _tauri_bridge_call_free);
+  _tauri_bridge_track_invocation (self, call_message.id, invocation);
 }
 
 /* a<call id>: the page gave up on a call (an AbortSignal fired). */
@@ -509,9 +452,9 @@ script_message_cb (WebKitUserContentManager *content_manager,
   const char *message;
   gsize length = 0;
 
-  if (!page_may_call (self, &remote_uri))
+  if (!_tauri_bridge_page_may_call (self, &remote_uri))
     {
-      log_refusal (self, "a call", "not the app’s own page");
+      _tauri_bridge_log_refusal (self, "a call", "not the app’s own page");
       reply_error (reply, "Command not allowed: the page is not the app’s own");
       return TRUE;
     }
@@ -549,196 +492,6 @@ script_message_cb (WebKitUserContentManager *content_manager,
     }
 
   return TRUE;
-}
-
-typedef struct
-{
-  TauriBridge            *bridge;
-  WebKitURISchemeRequest *request;
-  char                   *name;
-  char                   *remote_uri;
-  guint64                 call_id;
-  GInputStream           *stream;
-  GByteArray             *body;
-} BodyRead;
-
-static void
-body_read_free (BodyRead *read)
-{
-  g_clear_object (&read->bridge);
-  g_clear_object (&read->request);
-  g_clear_object (&read->stream);
-  g_clear_pointer (&read->body, g_byte_array_unref);
-  g_free (read->name);
-  g_free (read->remote_uri);
-  g_free (read);
-}
-
-static void
-finish_request_with_error (WebKitURISchemeRequest *request,
-                           const char             *message)
-{
-  g_autoptr(GBytes) json = _tauri_json_string_to_bytes (message);
-
-  finish_request (request, 400, "application/json", json);
-}
-
-static void
-dispatch_body (BodyRead *read)
-{
-  TauriBridge *self = read->bridge;
-  g_autoptr(TauriInvocation) invocation = NULL;
-  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&read->body));
-  guint64 id = read->call_id;
-  Call *call;
-
-  if (g_hash_table_contains (self->calls, &id))
-    id = UNNAMED_BODY_CALL_IDS + ++self->last_body_call;
-  call = call_new (self, id);
-
-  call->to.request = g_steal_pointer (&read->request);
-  invocation = _tauri_command_registry_dispatch_body (self->registry, read->name, body,
-                                                      self->window, NULL, read->remote_uri,
-                                                      call_reply_cb, call, (GDestroyNotify) call_free);
-  track_invocation (self, id, invocation);
-}
-
-static void
-body_chunk_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  BodyRead *read = user_data;
-  g_autoptr(GBytes) chunk = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize limit = tauri_command_registry_get_max_message_size (read->bridge->registry);
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
-    {
-      finish_request_with_error (read->request, error->message);
-      body_read_free (read);
-      return;
-    }
-
-  if (g_bytes_get_size (chunk) == 0)
-    {
-      dispatch_body (read);
-      body_read_free (read);
-      return;
-    }
-
-  g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  if (read->body->len > limit)
-    {
-      g_autofree char *text = describe_too_large (read->bridge, read->name, read->body->len);
-
-      finish_request_with_error (read->request, text);
-      body_read_free (read);
-      return;
-    }
-
-  g_input_stream_read_bytes_async (read->stream, 1024 * 1024, G_PRIORITY_DEFAULT, NULL,
-                                   body_chunk_cb, read);
-}
-
-/* GET tauri://localhost/__tauri_ipc__/__bytes__/<id>: raw bytes answered to
- * a call made with a script message. */
-static void
-send_answer_bytes (TauriBridge            *self,
-                   WebKitURISchemeRequest *request,
-                   const char             *id_text)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  guint64 id = 0;
-  gpointer key = NULL;
-
-  if (g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXUINT64, &id, NULL) &&
-      g_hash_table_steal_extended (self->answer_bytes, &id, &key, (gpointer *) &bytes))
-    {
-      g_free (key);
-      finish_request (request, 200, "application/octet-stream", bytes);
-      return;
-    }
-
-  finish_request_with_error (request, "no such answer");
-}
-
-/* POST tauri://localhost/__tauri_ipc__/<command>, with the raw body. */
-void
-_tauri_bridge_handle_ipc_request (TauriBridge            *self,
-                                  WebKitURISchemeRequest *request,
-                                  const char             *name)
-{
-  SoupMessageHeaders *headers = webkit_uri_scheme_request_get_http_headers (request);
-  const char *token = headers ? soup_message_headers_get_one (headers, "Tauri-Token") : NULL;
-  const char *content_length = headers ? soup_message_headers_get_one (headers, "Content-Length") : NULL;
-  const char *call_id = headers ? soup_message_headers_get_one (headers, "Tauri-Call-Id") : NULL;
-  g_autoptr(GInputStream) stream = webkit_uri_scheme_request_get_http_body (request);
-  const char *remote_uri = NULL;
-  BodyRead *read;
-
-  g_assert (TAURI_IS_BRIDGE (self));
-
-  /* The token was given to the window's own page alone: another frame or
-   * page cannot send it, whatever origin it claims. */
-  if (!page_may_call (self, &remote_uri) || g_strcmp0 (token, self->token) != 0)
-    {
-      log_refusal (self, "a tauri:// call",
-                   token == NULL || g_strcmp0 (token, self->token) != 0 ? "sent without the window’s token"
-                                                                        : "not the app’s own page");
-      finish_request_with_error (request, "Command not allowed: the page is not the app’s own");
-      return;
-    }
-
-  if (g_str_has_prefix (name, "__bytes__/"))
-    {
-      send_answer_bytes (self, request, name + strlen ("__bytes__/"));
-      return;
-    }
-
-  if (g_strcmp0 (webkit_uri_scheme_request_get_http_method (request), "POST") != 0)
-    {
-      finish_request_with_error (request, "malformed message");
-      return;
-    }
-
-  if (!_tauri_message_is_valid_name (name, strlen (name)))
-    {
-      finish_request_with_error (request, "invalid command name");
-      return;
-    }
-
-  if (content_length != NULL &&
-      g_ascii_strtoull (content_length, NULL, 10) > tauri_command_registry_get_max_message_size (self->registry))
-    {
-      g_autofree char *text = describe_too_large (self, name, g_ascii_strtoull (content_length, NULL, 10));
-
-      finish_request_with_error (request, text);
-      return;
-    }
-
-  read = g_new0 (BodyRead, 1);
-  read->bridge = g_object_ref (self);
-  read->request = g_object_ref (request);
-  read->name = g_strdup (name);
-  read->remote_uri = g_strdup (remote_uri);
-  read->body = g_byte_array_new ();
-  if (call_id != NULL && g_ascii_string_to_unsigned (call_id, 10, 1, BODY_CALL_IDS - 1, &read->call_id, NULL))
-    read->call_id |= BODY_CALL_IDS;
-  else
-    read->call_id = UNNAMED_BODY_CALL_IDS + ++self->last_body_call;
-
-  if (stream == NULL)
-    {
-      dispatch_body (read);
-      body_read_free (read);
-      return;
-    }
-
-  read->stream = g_steal_pointer (&stream);
-  g_input_stream_read_bytes_async (read->stream, 1024 * 1024, G_PRIORITY_DEFAULT, NULL,
-                                   body_chunk_cb, read);
 }
 
 /* @allowed_origin NULL: every page, for a window that a capability lets

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include "tauri-bridge-private.h"
+#include "tauri-command-registry.h"
+#include "tauri-invocation-private.h"
+#include "tauri-message-private.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the bridge share: tauri-bridge.c (script messages,
+ * answers, pushes) and tauri-bridge-scheme.c (calls over tauri://). */
+
+/* Calls over tauri:// are kept under the page's id with this bit set, or
+ * under a number of their own above it. */
+#define BODY_CALL_IDS TAURI_MESSAGE_MAX_CALL_ID
+#define UNNAMED_BODY_CALL_IDS (BODY_CALL_IDS | (G_GUINT64_CONSTANT (1) << 62))
+
+struct _TauriBridge
+{
+  GObject                   parent_instance;
+
+  TauriWindow              *window;             /* unowned: it owns us */
+  TauriApp                 *app;                /* unowned: the window holds it */
+  TauriCommandRegistry     *registry;
+  WebKitUserContentManager *content_manager;
+  GHashTable               *calls;              /* call id → Call, unowned */
+  guint64                   last_body_call;     /* unnamed tauri:// calls */
+  char                     *trusted_uri;        /* the page URI last found trusted */
+  char                     *token;              /* the page's proof on tauri:// calls */
+  gboolean                  forward_console;
+
+  /* The page now showing; each new page gets a new generation. */
+  guint                     generation;
+  GPtrArray                *listeners;          /* see tauri-events.c */
+
+  WebKitScriptMessageReply *poll;               /* the page's waiting poll, or NULL */
+  JSCContext               *poll_context;
+  GString                  *pushes;             /* "[id,data],[id,data]" waiting */
+  GHashTable               *answer_bytes;       /* id → GBytes the page will fetch */
+  guint64                   last_answer_bytes;
+  GQueue                    held_answers;       /* HeldAnswer, waiting for pushes */
+};
+
+/* Where an answer goes: the reply to a script message, or a tauri://
+ * request. Empty once sent or dropped. */
+typedef struct
+{
+  WebKitScriptMessageReply *reply;
+  JSCContext               *context;
+  WebKitURISchemeRequest   *request;
+} ReplyTo;
+
+/* One call waiting for its answer. Owned by its invocation, through the
+ * reply closure; the bridge only looks it up to abandon it. */
+typedef struct
+{
+  TauriBridge *bridge;     /* NULL once the page is gone */
+  guint64      id;         /* the page's id, or one from 2⁶³ for tauri:// calls */
+  ReplyTo      to;
+  GWeakRef     invocation;
+} Call;
+
+/* An answer held back until the pushes queued before it are delivered. */
+typedef struct
+{
+  ReplyTo         to;
+  TauriReplyKind  kind;
+  GBytes         *payload;
+} HeldAnswer;
+
+void     _tauri_bridge_finish_request      (WebKitURISchemeRequest  *request,
+                                            guint                    status,
+                                            const char              *content_type,
+                                            GBytes                  *body);
+Call    *_tauri_bridge_call_new            (TauriBridge             *self,
+                                            guint64                  id);
+void     _tauri_bridge_call_free           (Call                    *call);
+void     _tauri_bridge_call_reply_cb       (TauriReplyKind           kind,
+                                            GBytes                  *payload,
+                                            gpointer                 user_data);
+void     _tauri_bridge_track_invocation    (TauriBridge             *self,
+                                            guint64                  id,
+                                            TauriInvocation         *invocation);
+gboolean _tauri_bridge_page_may_call       (TauriBridge             *self,
+                                            const char             **remote_uri);
+void     _tauri_bridge_log_refusal         (TauriBridge             *self,
+                                            const char              *what,
+                                            const char              *why);
+char    *_tauri_bridge_describe_too_large  (TauriBridge             *self,
+                                            const char              *name,
+                                            gsize                    length) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

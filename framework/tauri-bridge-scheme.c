@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tauri-bridge-internal.h"
+#include "tauri-command-registry-private.h"
+#include "tauri-json-private.h"
+#include "tauri-window.h"
+
+/*
+ * Calls whose body is raw bytes, which a script message cannot carry: the
+ * page POSTs them to tauri://localhost/__tauri_ipc__/<command> with its
+ * window's token, and fetches raw answers to script-message calls from
+ * tauri://localhost/__tauri_ipc__/__bytes__/<id>.
+ */
+
+typedef struct
+{
+  TauriBridge            *bridge;
+  WebKitURISchemeRequest *request;
+  char                   *name;
+  char                   *remote_uri;
+  guint64                 call_id;
+  GInputStream           *stream;
+  GByteArray             *body;
+} BodyRead;
+
+static void
+body_read_free (BodyRead *read)
+{
+  g_clear_object (&read->bridge);
+  g_clear_object (&read->request);
+  g_clear_object (&read->stream);
+  g_clear_pointer (&read->body, g_byte_array_unref);
+  g_free (read->name);
+  g_free (read->remote_uri);
+  g_free (read);
+}
+
+static void
+finish_request_with_error (WebKitURISchemeRequest *request,
+                           const char             *message)
+{
+  g_autoptr(GBytes) json = _tauri_json_string_to_bytes (message);
+
+  _tauri_bridge_finish_request (request, 400, "application/json", json);
+}
+
+static void
+dispatch_body (BodyRead *read)
+{
+  TauriBridge *self = read->bridge;
+  g_autoptr(TauriInvocation) invocation = NULL;
+  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&read->body));
+  guint64 id = read->call_id;
+  Call *call;
+
+  if (g_hash_table_contains (self->calls, &id))
+    id = UNNAMED_BODY_CALL_IDS + ++self->last_body_call;
+  call = _tauri_bridge_call_new (self, id);
+
+  call->to.request = g_steal_pointer (&read->request);
+  invocation = _tauri_command_registry_dispatch_body (self->registry, read->name, body,
+                                                      self->window, NULL, read->remote_uri,
+                                                      _tauri_bridge_call_reply_cb, call, (GDestroyNotify) _tauri_bridge_call_free);
+  _tauri_bridge_track_invocation (self, id, invocation);
+}
+
+static void
+body_chunk_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  BodyRead *read = user_data;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize limit = tauri_command_registry_get_max_message_size (read->bridge->registry);
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      finish_request_with_error (read->request, error->message);
+      body_read_free (read);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      dispatch_body (read);
+      body_read_free (read);
+      return;
+    }
+
+  g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  if (read->body->len > limit)
+    {
+      g_autofree char *text = _tauri_bridge_describe_too_large (read->bridge, read->name, read->body->len);
+
+      finish_request_with_error (read->request, text);
+      body_read_free (read);
+      return;
+    }
+
+  g_input_stream_read_bytes_async (read->stream, 1024 * 1024, G_PRIORITY_DEFAULT, NULL,
+                                   body_chunk_cb, read);
+}
+
+/* GET tauri://localhost/__tauri_ipc__/__bytes__/<id>: raw bytes answered to
+ * a call made with a script message. */
+static void
+send_answer_bytes (TauriBridge            *self,
+                   WebKitURISchemeRequest *request,
+                   const char             *id_text)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 id = 0;
+  gpointer key = NULL;
+
+  if (g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXUINT64, &id, NULL) &&
+      g_hash_table_steal_extended (self->answer_bytes, &id, &key, (gpointer *) &bytes))
+    {
+      g_free (key);
+      _tauri_bridge_finish_request (request, 200, "application/octet-stream", bytes);
+      return;
+    }
+
+  finish_request_with_error (request, "no such answer");
+}
+
+/* POST tauri://localhost/__tauri_ipc__/<command>, with the raw body. */
+void
+_tauri_bridge_handle_ipc_request (TauriBridge            *self,
+                                  WebKitURISchemeRequest *request,
+                                  const char             *name)
+{
+  SoupMessageHeaders *headers = webkit_uri_scheme_request_get_http_headers (request);
+  const char *token = headers ? soup_message_headers_get_one (headers, "Tauri-Token") : NULL;
+  const char *content_length = headers ? soup_message_headers_get_one (headers, "Content-Length") : NULL;
+  const char *call_id = headers ? soup_message_headers_get_one (headers, "Tauri-Call-Id") : NULL;
+  g_autoptr(GInputStream) stream = webkit_uri_scheme_request_get_http_body (request);
+  const char *remote_uri = NULL;
+  BodyRead *read;
+
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  /* The token was given to the window's own page alone: another frame or
+   * page cannot send it, whatever origin it claims. */
+  if (!_tauri_bridge_page_may_call (self, &remote_uri) || g_strcmp0 (token, self->token) != 0)
+    {
+      _tauri_bridge_log_refusal (self, "a tauri:// call",
+                   token == NULL || g_strcmp0 (token, self->token) != 0 ? "sent without the window’s token"
+                                                                        : "not the app’s own page");
+      finish_request_with_error (request, "Command not allowed: the page is not the app’s own");
+      return;
+    }
+
+  if (g_str_has_prefix (name, "__bytes__/"))
+    {
+      send_answer_bytes (self, request, name + strlen ("__bytes__/"));
+      return;
+    }
+
+  if (g_strcmp0 (webkit_uri_scheme_request_get_http_method (request), "POST") != 0)
+    {
+      finish_request_with_error (request, "malformed message");
+      return;
+    }
+
+  if (!_tauri_message_is_valid_name (name, strlen (name)))
+    {
+      finish_request_with_error (request, "invalid command name");
+      return;
+    }
+
+  if (content_length != NULL &&
+      g_ascii_strtoull (content_length, NULL, 10) > tauri_command_registry_get_max_message_size (self->registry))
+    {
+      g_autofree char *text = _tauri_bridge_describe_too_large (self, name, g_ascii_strtoull (content_length, NULL, 10));
+
+      finish_request_with_error (request, text);
+      return;
+    }
+
+  read = g_new0 (BodyRead, 1);
+  read->bridge = g_object_ref (self);
+  read->request = g_object_ref (request);
+  read->name = g_strdup (name);
+  read->remote_uri = g_strdup (remote_uri);
+  read->body = g_byte_array_new ();
+  if (call_id != NULL && g_ascii_string_to_unsigned (call_id, 10, 1, BODY_CALL_IDS - 1, &read->call_id, NULL))
+    read->call_id |= BODY_CALL_IDS;
+  else
+    read->call_id = UNNAMED_BODY_CALL_IDS + ++self->last_body_call;
+
+  if (stream == NULL)
+    {
+      dispatch_body (read);
+      body_read_free (read);
+      return;
+    }
+
+  read->stream = g_steal_pointer (&stream);
+  g_input_stream_read_bytes_async (read->stream, 1024 * 1024, G_PRIORITY_DEFAULT, NULL,
+                                   body_chunk_cb, read);
+}
+
