@@ -2,7 +2,9 @@
 
 #include "config.h"
 
-#include <libsoup/soup.h>
+#include <stdio.h>
+
+#include <gio/gio.h>
 
 #include "test-isolation.h"
 #include "test-ui.h"
@@ -11,7 +13,7 @@
 
 /*
  * The bridge's guarantees, tried from the outside in real web views: pages
- * of other origins (served by a local HTTP server), data: pages and frames
+ * of other origins (served by a local HTTP server on 127.0.0.1), data: pages and frames
  * get no command run by any means; navigation stays on the app's origin;
  * the Content-Security-Policy holds; capabilities allow and deny per
  * window; and a call ends cleanly when it is aborted, when its window
@@ -19,7 +21,7 @@
  */
 
 static TauriApp *app;
-static SoupServer *server;
+static GSubprocess *server;
 static char *remote;                   /* http://127.0.0.1:<port> */
 static GPtrArray *opened_externally;
 static guint runs;                     /* of the `count_runs` command */
@@ -52,34 +54,49 @@ main_window (void)
   return tauri_app_get_window (app, "main");
 }
 
+/* The pages of other origins come from a server in a process of its own
+ * (Python's http.server), as a real remote site would: every path of
+ * theirs holds the attack script. */
 static void
-server_cb (SoupServer        *soup_server,
-           SoupServerMessage *message,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
+write_page (const char *root,
+            const char *path)
 {
+  g_autofree char *file = g_build_filename (root, path, NULL);
+  g_autofree char *directory = g_path_get_dirname (file);
   g_autofree char *body = g_strdup_printf ("<!DOCTYPE html><html><body><p>%s</p>%s</body></html>",
                                            path, attack_script);
 
-  soup_server_message_set_status (message, 200, NULL);
-  soup_server_message_set_response (message, "text/html", SOUP_MEMORY_COPY, body, strlen (body));
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, body, -1, NULL));
 }
 
 static void
-start_server (void)
+start_server (const char *root)
 {
+  static const char * const pages[] = {
+    "frame.html", "page.html", "elsewhere.html", "allowed/page.html", "other/page.html",
+  };
+  g_autofree char *site = g_build_filename (root, "site", NULL);
+  g_autoptr(GDataInputStream) output = NULL;
   g_autoptr(GError) error = NULL;
-  GSList *uris;
+  g_autofree char *line = NULL;
+  int port = 0;
 
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    write_page (site, pages[i]);
+
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             "python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+                             "--directory", site, NULL);
   g_assert_no_error (error);
 
-  uris = soup_server_get_uris (server);
-  remote = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* "Serving HTTP on 127.0.0.1 port 40123 (http://127.0.0.1:40123/) ..." */
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Serving HTTP on 127.0.0.1 port %d", &port), ==, 1);
+  remote = g_strdup_printf ("http://127.0.0.1:%d", port);
 }
 
 /* Runs an async function body in the page and returns its value in JSON. */
@@ -489,7 +506,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  start_server ();
+  start_server (root);
   opened_externally = g_ptr_array_new_with_free_func (g_free);
 
   frontend = g_test_build_filename (G_TEST_DIST, "frontend", NULL);
@@ -519,6 +536,7 @@ main (int   argc,
   status = g_test_run ();
 
   test_ui_stop (g_steal_pointer (&app));
+  g_subprocess_force_exit (server);
   g_clear_object (&server);
   g_clear_pointer (&opened_externally, g_ptr_array_unref);
   g_free (remote);
