@@ -28,13 +28,34 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+static gboolean
+stop_demo_cb (gpointer user_data)
+{
+  g_subprocess_force_exit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_object_set_data_full (object, "result", g_object_ref (result), g_object_unref);
+  *done = TRUE;
+}
+
 static void
 run_demo (Run                *run,
           const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  guint timeout;
 
   g_ptr_array_add (argv, (char *) g_getenv ("DEMO_BINARY"));
   for (guint i = 0; args[i] != NULL; i++)
@@ -45,10 +66,20 @@ run_demo (Run                *run,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+
+  /* A demo that never exits is stopped, so that what it printed is seen. */
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &done);
+  timeout = g_timeout_add_seconds (120, stop_demo_cb, process);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_main_context_find_source_by_id (NULL, timeout) != NULL)
+    g_source_remove (timeout);
+  result = g_object_ref (g_object_get_data (G_OBJECT (process), "result"));
+
+  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
   g_assert_no_error (error);
   if (!g_subprocess_get_if_exited (process))
-    g_error ("The demo did not exit normally; it printed:\n%s", run->err);
+    g_error ("The demo did not exit normally; it printed:\n%s\n%s", run->out, run->err);
   run->status = g_subprocess_get_exit_status (process);
 }
 
