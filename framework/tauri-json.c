@@ -86,6 +86,63 @@ is_number_in_range (const char *start,
   return isfinite (g_ascii_strtod (token, NULL));
 }
 
+/* g_utf8_validate() goes a character at a time; strings are mostly ASCII,
+ * which is checked here eight bytes at a time. A word with a byte above
+ * 0x7F, or a zero byte (which g_utf8_validate() refuses too), is left to it. */
+static gboolean
+is_valid_utf8 (const char  *data,
+               gsize        length,
+               const char **bad_utf8)
+{
+  const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 low_bits = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + sizeof (guint64) <= length; i += sizeof (guint64))
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, sizeof word);
+      if ((word & high_bits) != 0 || ((word - low_bits) & ~word & high_bits) != 0)
+        break;
+    }
+
+  return g_utf8_validate (data + i, length - i, bad_utf8);
+}
+
+/* Where the next `"` and `\` of the text are, found with memchr(), which
+ * reads long strings a word or more at a time, and kept between calls so
+ * that a string holding many of one is not searched again for the other. */
+typedef struct
+{
+  const char *quote;
+  const char *backslash;
+} StringMarks;
+
+static const char *
+find_or_end (const char *p,
+             const char *end,
+             char        c)
+{
+  const char *found = memchr (p, c, end - p);
+
+  return found != NULL ? found : end;
+}
+
+/* The first `"` or `\` at or after @p, or @end. */
+static const char *
+skip_string_body (const char  *p,
+                  const char  *end,
+                  StringMarks *marks)
+{
+  if (marks->quote == NULL || marks->quote < p)
+    marks->quote = find_or_end (p, end, '"');
+  if (marks->backslash == NULL || marks->backslash < p)
+    marks->backslash = find_or_end (p, end, '\\');
+
+  return MIN (marks->quote, marks->backslash);
+}
+
 /* Checks what json-glib does not: nesting depth (its parser recurses and
  * crashes some 100,000 levels down), the encoding, `\u` escapes that would
  * decode into invalid UTF-8 (lone surrogates) or cut a C string short
@@ -105,11 +162,12 @@ _tauri_json_check_text (const char  *data,
   gboolean in_word = FALSE;     /* a number, true, false or null, at the top */
   gboolean complete = FALSE;    /* the top-level value has ended */
   const char *number = NULL;    /* the start of the number being read */
+  StringMarks marks = { NULL, NULL };
   guint depth = 0;
 
   g_assert (data != NULL || length == 0);
 
-  if (!g_utf8_validate (data, length, &bad_utf8))
+  if (!is_valid_utf8 (data, length, &bad_utf8))
     {
       g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
                    "invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (bad_utf8 - data));
@@ -121,6 +179,10 @@ _tauri_json_check_text (const char  *data,
       if (in_string)
         {
           gunichar unit;
+
+          p = skip_string_body (p, end, &marks);
+          if (p == end)
+            break;
 
           if (*p == '"')
             {
@@ -326,6 +388,7 @@ mend_numbers (const char *text,
 {
   GString *mended = NULL;
   gboolean in_string = FALSE;
+  StringMarks marks = { NULL, NULL };
   gsize copied = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -337,6 +400,9 @@ mend_numbers (const char *text,
 
       if (in_string)
         {
+          i = skip_string_body (text + i, text + length, &marks) - text;
+          if (i == length)
+            break;
           if (text[i] == '\\')
             i++;
           else if (text[i] == '"')

@@ -351,6 +351,52 @@ test_json_invalid_utf8 (void)
   g_assert_cmpstr (json_node_get_string (node), ==, "\xc3\xa9");
 }
 
+/* Long texts take the fast paths: ASCII read a word at a time, and string
+ * bodies skipped to their next quote or backslash. What they find must be
+ * found at the same byte as before. */
+static void
+test_json_long_strings (void)
+{
+  g_autoptr(GString) text = g_string_new ("[\"");
+  g_autoptr(GString) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (text, i % 100 == 0 ? "\\\"a\\\\" : "abcdefgh");
+  g_string_append (text, "\", \"\xc3\xa9");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (text, "[{}]\\n");
+  g_string_append (text, "\", [[1e3]]]");
+
+  node = _tauri_json_parse (text->str, text->len, 3, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  g_assert_cmpuint (strlen (json_array_get_string_element (array, 0)), ==, 990 * 8 + 10 * 3);
+  g_assert_true (g_str_has_suffix (json_array_get_string_element (array, 1), "[{}]\n"));
+
+  /* One level deeper than allowed, after the long strings. */
+  assert_refused (text->str, text->len, 2, TAURI_COMMAND_ERROR_LIMIT_EXCEEDED, "nested deeper than 2 levels");
+
+  /* A bad byte, or a NUL, deep in a run of ASCII. */
+  bad = g_string_new_len (text->str, text->len);
+  bad->str[4001] = '\xff';
+  assert_refused (bad->str, bad->len, 128, TAURI_COMMAND_ERROR_INVALID_ARGS, "invalid UTF-8 at byte 4001");
+  bad->str[4001] = '\0';
+  assert_refused (bad->str, bad->len, 128, TAURI_COMMAND_ERROR_INVALID_ARGS, "invalid UTF-8 at byte 4001");
+
+  /* And a bad escape at the end of a long string. */
+  g_string_truncate (bad, 0);
+  g_string_append (bad, "\"");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (bad, "abcdefgh");
+  g_string_append (bad, "\\x\"");
+  assert_refused (bad->str, bad->len, 128, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                  "malformed JSON: a string holds an invalid escape");
+}
+
 static void
 test_json_surrogates (void)
 {
@@ -575,12 +621,14 @@ test_json_to_bytes_doubles (void)
       json_array_add_double_element (array, cases[i].value);
     }
 
-  /* Inside containers and next to strings that look alike. */
+  /* Inside containers and next to strings that look alike, escapes
+   * included. */
   json_array_add_string_element (array, "1e+21.0 inf.0 nan");
+  json_array_add_string_element (array, "\"inf.0\\\" 1e+21.0");
   node = json_node_init_array (json_node_alloc (), array);
   text = node_to_text (node);
   g_assert_cmpstr (text, ==, "[2.0,-0.5,1e+21,-1e+22,1.5000000000000001e+300,4.9406564584124654e-324,null,null,null,"
-                             "\"1e+21.0 inf.0 nan\"]");
+                             "\"1e+21.0 inf.0 nan\",\"\\\"inf.0\\\\\\\" 1e+21.0\"]");
   g_clear_pointer (&node, json_node_unref);
   node = parse (text);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
@@ -912,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/Tauri/Json/depth-limit", test_json_depth_limit);
   g_test_add_func ("/Tauri/Json/strings", test_json_strings);
   g_test_add_func ("/Tauri/Json/invalid-utf8", test_json_invalid_utf8);
+  g_test_add_func ("/Tauri/Json/long-strings", test_json_long_strings);
   g_test_add_func ("/Tauri/Json/surrogates", test_json_surrogates);
   g_test_add_func ("/Tauri/Json/nul-escape", test_json_nul_escape);
   g_test_add_func ("/Tauri/Json/malformed", test_json_malformed);
