@@ -6,6 +6,7 @@
 
 #include "tauri-bridge-private.h"
 #include "tauri-channel-private.h"
+#include "tauri-context-queue-private.h"
 #include "tauri-json-private.h"
 #include "tauri-window-private.h"
 
@@ -165,14 +166,7 @@ queue_append (Queue      *queue,
   if (on_main)
     queue_flush (queue);
   else if (schedule)
-    {
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_static_name (source, "[tauri] channel");
-      g_source_set_callback (source, queue_flush, queue_ref (queue), (GDestroyNotify) queue_unref);
-      g_source_attach (source, queue->context);
-    }
+    _tauri_context_queue_push (queue->context, queue_flush, queue_ref (queue), (GDestroyNotify) queue_unref);
 
   return TRUE;
 }

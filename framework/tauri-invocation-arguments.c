@@ -16,7 +16,8 @@
  * @self: an invocation
  *
  * Gets the arguments of the call, as the page sent them: an object keyed by
- * the camelCase names. It is immutable and may be read from any thread.
+ * the camelCase names. It is owned by the invocation and must not be
+ * modified; it may be read from any thread.
  *
  * Returns: (transfer none): the arguments
  *

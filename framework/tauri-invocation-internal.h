@@ -16,7 +16,7 @@ struct _TauriInvocation
 
   char            *command_name;
   TauriCommand    *command;
-  JsonNode        *arguments;          /* an object, immutable */
+  JsonNode        *arguments;          /* an object, never modified */
   GBytes          *body;               /* a raw body instead of JSON, or NULL */
   GHashTable      *bytes;              /* name → GBytes read from JSON arrays */
   TauriWindow     *window;

@@ -6,6 +6,7 @@
 
 #include "tauri-channel-private.h"
 #include "tauri-command-private.h"
+#include "tauri-context-queue-private.h"
 #include "tauri-error.h"
 #include "tauri-invocation-internal.h"
 #include "tauri-json-private.h"
@@ -114,7 +115,6 @@ deliver (TauriInvocation *self,
          GBytes          *payload)
 {
   Delivery *delivery = g_new0 (Delivery, 1);
-  g_autoptr(GSource) source = NULL;
 
   delivery->func = g_steal_pointer (&self->reply_func);
   delivery->data = g_steal_pointer (&self->reply_data);
@@ -132,11 +132,7 @@ deliver (TauriInvocation *self,
   /* The reply touches WebKit: hop to the thread the call came from. Not
    * g_main_context_invoke(), which runs the function right here whenever it
    * can acquire the context. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[tauri] answer");
-  g_source_set_callback (source, delivery_run, delivery, (GDestroyNotify) delivery_free);
-  g_source_attach (source, self->context);
+  _tauri_context_queue_push (self->context, delivery_run, delivery, (GDestroyNotify) delivery_free);
 }
 
 static void
@@ -232,7 +228,6 @@ _tauri_invocation_new (const char     *command_name,
       self->arguments = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (self->arguments, json_object_new ());
     }
-  json_node_seal (self->arguments);
   self->window = window ? g_object_ref (window) : NULL;
   self->reply_func = reply_func;
   self->reply_data = reply_data;

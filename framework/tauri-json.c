@@ -313,8 +313,10 @@ _tauri_json_parse (const char  *data,
   if (!_tauri_json_check_text (data, length, max_depth, error))
     return NULL;
 
-  /* Immutable nodes are sealed, so worker threads may read them. */
-  parser = json_parser_new_immutable ();
+  /* Not json_parser_new_immutable(): sealing an object hashes every string
+   * in it, a whole extra pass over a large payload. Nothing writes to the
+   * arguments, and threads may read what nobody writes. */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* json-glib quotes the text it choked on, decoded as far as it got,

@@ -191,11 +191,13 @@ test_bridge_channel (void)
                   "    if (received.length === 10000) ended();\n"
                   "  });\n"
                   "  const count = await invoke('stream_numbers', { count: 10000, onNumber });\n"
+                  "  /* Sent from a worker thread before the answer: all here before it. */\n"
+                  "  const atAnswer = received.length;\n"
                   "  await done;\n"
                   "  const inOrder = received.every((n, i) => n === i);\n"
-                  "  return [count, received.length, inOrder, window.__TAURI_INTERNALS__.callbacks.has(onNumber.id)];\n"
+                  "  return [count, atAnswer, received.length, inOrder, window.__TAURI_INTERNALS__.callbacks.has(onNumber.id)];\n"
                   "})()",
-                  "{\"ok\":[10000,10000,true,false]}");
+                  "{\"ok\":[10000,10000,10000,true,false]}");
   assert_settles ("invoke('stream_numbers', { count: 1, onNumber: 'not a channel' })",
                   "{\"err\":\"invalid args `onNumber` for command `stream_numbers`: expected a Channel, got a string\"}");
 }

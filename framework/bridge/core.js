@@ -22,6 +22,7 @@
 
   const REQUEST = 'tauri-gtk:request';
   const RESPONSE = 'tauri-gtk:response';
+  const RESPONSE_BODY = 'tauri-gtk:response-body';
   const PUSH = 'tauri-gtk:push';
   const ABORT = 'tauri-gtk:abort';
   const CONSOLE = 'tauri-gtk:console';
@@ -71,29 +72,38 @@
   const pending = new Map();
   let nextCallId = 1;
 
-  /* A response is "<call id> <+|-><JSON text>" (`+` resolves, `-` rejects),
-   * or "<call id> *<bytes id>" for raw bytes waiting to be fetched. */
+  /* A response is two events: the head "<call id> <tag>", and right after
+   * it the body, JSON text for the tags `+` (resolves) and `-` (rejects),
+   * or the id of raw bytes waiting to be fetched for `*`. */
+  let head = null;
+
   document.addEventListener(RESPONSE, (event) => {
-    const detail = event.detail;
-    if (typeof detail !== 'string')
+    head = typeof event.detail === 'string' ? event.detail : null;
+  });
+
+  document.addEventListener(RESPONSE_BODY, (event) => {
+    const body = event.detail;
+    const space = head === null ? -1 : head.indexOf(' ');
+    const id = Number(head?.slice(0, space));
+    const tag = head?.[space + 1];
+    head = null;
+    if (space < 0 || typeof body !== 'string')
       return;
 
-    const space = detail.indexOf(' ');
-    const id = Number(detail.slice(0, space));
     const call = pending.get(id);
     if (call === undefined)
       return;
     pending.delete(id);
 
-    if (detail[space + 1] === '*') {
-      fetchIpc(`__bytes__/${detail.slice(space + 2)}`, { method: 'GET' }).then(call.resolve, call.reject);
+    if (tag === '*') {
+      fetchIpc(`__bytes__/${body}`, { method: 'GET' }).then(call.resolve, call.reject);
       return;
     }
 
-    const settle = detail[space + 1] === '+' ? call.resolve : call.reject;
+    const settle = tag === '+' ? call.resolve : call.reject;
     let value;
     try {
-      value = JSON.parse(detail.slice(space + 2));
+      value = JSON.parse(body);
     } catch (error) {
       call.reject(`Command ${call.cmd} answered with invalid JSON: ${error.message}`);
       return;
@@ -157,7 +167,7 @@
       }
 
       pending.set(id, { cmd, resolve, reject });
-      send(REQUEST, `${id}\n${cmd}\n${json === undefined ? '' : json}`);
+      send(REQUEST, `i${id}\n${cmd}\n${json === undefined ? '' : json}`);
     });
 
     if (signal) {

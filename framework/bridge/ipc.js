@@ -8,7 +8,9 @@
  * document to the native side, and the answers and pushes back.
  *
  * Messages to the native side are strings whose first character is the kind:
- *   i<call id>\n<command>\n<JSON arguments>   a command call
+ *   i<call id>\n<command>\n<JSON arguments>   a command call, built by core.js
+ *                                              and posted as it comes: the
+ *                                              arguments may be megabytes
  *   p                                          a poll: answered with the next
  *                                              batch of pushed messages
  *   a<call id>                                 the page gave up on a call
@@ -25,7 +27,9 @@
 
   /* A reply is JSON text, or `!<id>` for raw bytes that the page fetches
    * over the tauri:// scheme: a script message reply cannot carry an
-   * ArrayBuffer. */
+   * ArrayBuffer. It goes back as two events, the head `<call id> <tag>`
+   * and then the body, so that a large answer is not copied into one
+   * string with its head. */
   function respond(id, tag, value) {
     if (typeof value !== 'string') {
       /* WebKit answers `undefined` for a call whose answer was dropped. */
@@ -35,16 +39,17 @@
       tag = '*';
       value = value.slice(1);
     }
-    dispatch('tauri-gtk:response', `${id} ${tag}${value}`);
+    dispatch('tauri-gtk:response', `${id} ${tag}`);
+    dispatch('tauri-gtk:response-body', value);
   }
 
   document.addEventListener('tauri-gtk:request', (event) => {
     const detail = event.detail;
-    if (typeof detail !== 'string')
+    if (typeof detail !== 'string' || detail[0] !== 'i')
       return;
 
-    const id = detail.slice(0, detail.indexOf('\n'));
-    handler.postMessage('i' + detail).then(
+    const id = detail.slice(1, detail.indexOf('\n'));
+    handler.postMessage(detail).then(
       (value) => respond(id, '+', value),
       (error) => respond(id, '-', error && error.message));
   });
