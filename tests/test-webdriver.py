@@ -14,6 +14,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -28,8 +29,10 @@ class WebDriver:
             probe.bind(('127.0.0.1', 0))
             port = probe.getsockname()[1]
         self.base = f'http://127.0.0.1:{port}'
+        # The driver's output holds the demo's: shown when a test fails.
+        self.log = tempfile.TemporaryFile(mode='w+')
         self.driver = subprocess.Popen(['WebKitWebDriver', f'--port={port}'],
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                       stdout=self.log, stderr=subprocess.STDOUT)
         self.session = None
         deadline = time.monotonic() + 30
         while True:
@@ -114,6 +117,12 @@ class WebDriver:
         self.driver.terminate()
         self.driver.wait()
 
+    def print_log(self):
+        self.log.seek(0)
+        for line in self.log.read().splitlines():
+            if 'GLib-DEBUG' not in line:
+                print(f'# | {line}', flush=True)
+
 
 def main():
     tests = []
@@ -194,8 +203,13 @@ def main():
                 failed += 1
                 print(f'not ok {number} /Tauri/WebDriver/{name}', flush=True)
                 print(f'# {type(error).__name__}: {error}', flush=True)
+    except Exception as error:  # noqa: BLE001 - reported as TAP
+        failed += 1
+        print(f'# the session did not start: {type(error).__name__}: {error}', flush=True)
     finally:
         wd.close()
+    if failed:
+        wd.print_log()
     return 1 if failed else 0
 
 
