@@ -25,6 +25,8 @@ typedef struct
   guint64                 call_id;
   GInputStream           *stream;
   GByteArray             *body;
+  gsize                   filled;      /* bytes of body read so far */
+  gsize                   expected;    /* the Content-Length, or 0 */
 } BodyRead;
 
 static void
@@ -68,43 +70,66 @@ dispatch_body (BodyRead *read)
   _tauri_bridge_track_invocation (self, id, invocation);
 }
 
+static void read_more (BodyRead *read);
+
 static void
-body_chunk_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+body_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   BodyRead *read = user_data;
-  g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
-  gsize limit = tauri_command_registry_get_max_message_size (read->bridge->registry);
+  gsize bytes_read = 0;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
+  if (!g_input_stream_read_all_finish (G_INPUT_STREAM (object), result, &bytes_read, &error))
     {
       finish_request_with_error (read->request, error->message);
       body_read_free (read);
       return;
     }
 
-  if (g_bytes_get_size (chunk) == 0)
+  read->filled += bytes_read;
+
+  /* The stream ended short of the room given, or holds what its
+   * Content-Length announced. */
+  if (read->filled < read->body->len || read->filled == read->expected)
     {
+      g_byte_array_set_size (read->body, read->filled);
       dispatch_body (read);
       body_read_free (read);
       return;
     }
 
-  g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  if (read->body->len > limit)
+  read_more (read);
+}
+
+/* Reads straight into the body's buffer, which has the announced size when
+ * there is a Content-Length, and else grows 1 MiB at a time: no chunk is
+ * copied, and the buffer is not grown by doubling. Reads one byte past the
+ * size limit at most, to know that it is over. */
+static void
+read_more (BodyRead *read)
+{
+  gsize limit = tauri_command_registry_get_max_message_size (read->bridge->registry);
+  gsize room;
+
+  if (read->filled > limit)
     {
-      g_autofree char *text = _tauri_bridge_describe_too_large (read->bridge, read->name, read->body->len);
+      g_autofree char *text = _tauri_bridge_describe_too_large (read->bridge, read->name, read->filled);
 
       finish_request_with_error (read->request, text);
       body_read_free (read);
       return;
     }
 
-  g_input_stream_read_bytes_async (read->stream, 1024 * 1024, G_PRIORITY_DEFAULT, NULL,
-                                   body_chunk_cb, read);
+  if (read->filled == 0 && read->expected > 0)
+    room = read->expected;
+  else
+    room = MIN (1024 * 1024, limit + 1 - read->filled);
+
+  g_byte_array_set_size (read->body, read->filled + room);
+  g_input_stream_read_all_async (read->stream, read->body->data + read->filled, room,
+                                 G_PRIORITY_DEFAULT, NULL, body_read_cb, read);
 }
 
 /* GET tauri://localhost/__tauri_ipc__/__bytes__/<id>: raw bytes answered to
@@ -202,7 +227,8 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
     }
 
   read->stream = g_steal_pointer (&stream);
-  g_input_stream_read_bytes_async (read->stream, 1024 * 1024, G_PRIORITY_DEFAULT, NULL,
-                                   body_chunk_cb, read);
+  if (content_length != NULL)
+    read->expected = g_ascii_strtoull (content_length, NULL, 10);
+  read_more (read);
 }
 

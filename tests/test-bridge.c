@@ -153,6 +153,19 @@ test_bridge_errors (void)
                   "{\"err\":\"Window label must include only alphanumeric characters, `-`, `/`, `:` and `_`.\"}");
 }
 
+/* Answers of 64 KiB and more travel from the isolated world without their
+ * head joined to them: the same values as small ones. */
+static void
+test_bridge_large_answer (void)
+{
+  assert_settles ("invoke('plugin:path|join', { paths: ['a'.repeat(65535), 'b'] })"
+                  "  .then((path) => [path.length, path.slice(-3)])",
+                  "{\"ok\":[65537,\"a/b\"]}");
+  assert_settles ("invoke('plugin:path|join', { paths: ['a'.repeat(1 << 20), '\u00e9'] })"
+                  "  .then((path) => [path.length, path.slice(-3), path.startsWith('aaa')])",
+                  "{\"ok\":[1048578,\"a/\u00e9\",true]}");
+}
+
 static void
 test_bridge_bad_input (void)
 {
@@ -419,6 +432,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Bridge/quick-while-slow", test_bridge_quick_while_slow);
   test_ui_add ("/Tauri/Bridge/many-concurrent", test_bridge_many_concurrent);
   test_ui_add ("/Tauri/Bridge/errors", test_bridge_errors);
+  test_ui_add ("/Tauri/Bridge/large-answer", test_bridge_large_answer);
   test_ui_add ("/Tauri/Bridge/bad-input", test_bridge_bad_input);
   test_ui_add ("/Tauri/Bridge/malformed-messages", test_bridge_malformed_messages);
   test_ui_add ("/Tauri/Bridge/channel", test_bridge_channel);

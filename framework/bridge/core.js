@@ -22,6 +22,7 @@
 
   const REQUEST = 'tauri-gtk:request';
   const RESPONSE = 'tauri-gtk:response';
+  const RESPONSE_HEAD = 'tauri-gtk:response-head';
   const RESPONSE_BODY = 'tauri-gtk:response-body';
   const PUSH = 'tauri-gtk:push';
   const ABORT = 'tauri-gtk:abort';
@@ -72,23 +73,37 @@
   const pending = new Map();
   let nextCallId = 1;
 
-  /* A response is two events: the head "<call id> <tag>", and right after
-   * it the body, JSON text for the tags `+` (resolves) and `-` (rejects),
-   * or the id of raw bytes waiting to be fetched for `*`. */
+  /* A response is "<call id> <tag><body>", or for a large body two events,
+   * the head "<call id> <tag>" and right after it the body. The body is
+   * JSON text for the tags `+` (resolves) and `-` (rejects), or the id of
+   * raw bytes waiting to be fetched for `*`. */
   let head = null;
 
   document.addEventListener(RESPONSE, (event) => {
+    const detail = event.detail;
+    if (typeof detail !== 'string')
+      return;
+    const space = detail.indexOf(' ');
+    settleCall(detail.slice(0, space + 2), detail.slice(space + 2));
+  });
+
+  document.addEventListener(RESPONSE_HEAD, (event) => {
     head = typeof event.detail === 'string' ? event.detail : null;
   });
 
   document.addEventListener(RESPONSE_BODY, (event) => {
     const body = event.detail;
-    const space = head === null ? -1 : head.indexOf(' ');
-    const id = Number(head?.slice(0, space));
-    const tag = head?.[space + 1];
+    if (head !== null && typeof body === 'string')
+      settleCall(head, body);
     head = null;
-    if (space < 0 || typeof body !== 'string')
+  });
+
+  function settleCall(header, body) {
+    const space = header.indexOf(' ');
+    if (space < 0)
       return;
+    const id = Number(header.slice(0, space));
+    const tag = header[space + 1];
 
     const call = pending.get(id);
     if (call === undefined)
@@ -109,7 +124,7 @@
       return;
     }
     settle(value);
-  });
+  }
 
   /* As Tauri's IPC does: objects such as Channel, Size or Resource say how
    * they are sent. */

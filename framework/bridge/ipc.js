@@ -27,9 +27,10 @@
 
   /* A reply is JSON text, or `!<id>` for raw bytes that the page fetches
    * over the tauri:// scheme: a script message reply cannot carry an
-   * ArrayBuffer. It goes back as two events, the head `<call id> <tag>`
-   * and then the body, so that a large answer is not copied into one
-   * string with its head. */
+   * ArrayBuffer. It goes back as one event, `<call id> <tag><body>`; a
+   * large body as two, the head `<call id> <tag>` and then the body, so
+   * that megabytes are not copied into one string with their head (and a
+   * small one as one, which costs an event less). */
   function respond(id, tag, value) {
     if (typeof value !== 'string') {
       /* WebKit answers `undefined` for a call whose answer was dropped. */
@@ -39,8 +40,12 @@
       tag = '*';
       value = value.slice(1);
     }
-    dispatch('tauri-gtk:response', `${id} ${tag}`);
-    dispatch('tauri-gtk:response-body', value);
+    if (value.length < 65536) {
+      dispatch('tauri-gtk:response', `${id} ${tag}${value}`);
+    } else {
+      dispatch('tauri-gtk:response-head', `${id} ${tag}`);
+      dispatch('tauri-gtk:response-body', value);
+    }
   }
 
   document.addEventListener('tauri-gtk:request', (event) => {
