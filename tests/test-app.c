@@ -35,15 +35,15 @@ stop_demo_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The result is kept here, not on the process: it holds the process. */
 static void
 communicated_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  gboolean *done = user_data;
+  GAsyncResult **out = user_data;
 
-  g_object_set_data_full (object, "result", g_object_ref (result), g_object_unref);
-  *done = TRUE;
+  *out = g_object_ref (result);
 }
 
 static void
@@ -54,7 +54,6 @@ run_demo (Run                *run,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
   guint timeout;
 
   g_ptr_array_add (argv, (char *) g_getenv ("DEMO_BINARY"));
@@ -68,13 +67,12 @@ run_demo (Run                *run,
   g_assert_no_error (error);
 
   /* A demo that never exits is stopped, so that what it printed is seen. */
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &done);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &result);
   timeout = g_timeout_add_seconds (120, stop_demo_cb, process);
-  while (!done)
+  while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   if (g_main_context_find_source_by_id (NULL, timeout) != NULL)
     g_source_remove (timeout);
-  result = g_object_ref (g_object_get_data (G_OBJECT (process), "result"));
 
   g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
   g_assert_no_error (error);
