@@ -349,6 +349,20 @@ test_security_abort (void)
   assert_run (main_window (), "window.controller.abort(); return await window.waiting;", "\"AbortError\"");
   wait_for (&saw_cancel);
 
+  /* Aborted in the task that made the call, while the call still waits to
+   * leave with the others made in that task: the abort follows it, never
+   * overtakes it, and the worker sees its cancellable cancelled. */
+  saw_cancel = FALSE;
+  assert_run (main_window (),
+              "const controller = new AbortController();\n"
+              "const calls = [1, 2].map(() => window.__TAURI__.core.invoke('count_runs', {}));\n"
+              "const call = window.__TAURI__.core.invoke('wait_for_cancel', {}, { signal: controller.signal });\n"
+              "controller.abort();\n"
+              "const name = await call.then(() => 'resolved', (e) => e.name);\n"
+              "return [name, (await Promise.all(calls)).length];",
+              "[\"AbortError\",2]");
+  wait_for (&saw_cancel);
+
   /* The same through @tauri-apps/api's signature: invoke(cmd, args, options). */
   saw_cancel = FALSE;
   runs = 0;

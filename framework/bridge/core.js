@@ -21,6 +21,7 @@
   'use strict';
 
   const REQUEST = 'tauri-gtk:request';
+  const REQUESTS = 'tauri-gtk:requests';
   const RESPONSE = 'tauri-gtk:response';
   const RESPONSE_HEAD = 'tauri-gtk:response-head';
   const RESPONSE_BODY = 'tauri-gtk:response-body';
@@ -30,7 +31,40 @@
   const SERIALIZE_TO_IPC_FN = '__TAURI_TO_IPC_KEY__';
 
   function send(type, detail) {
+    flushCalls();
     document.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  /* Calls made in one task go to the isolated world as one event, in the
+   * order they were made: a burst of a thousand invokes costs one event
+   * rather than a thousand. Anything else sent, an abort say, sends the
+   * calls waiting first, so that it never overtakes them; so does a large
+   * call, which goes as it is rather than copied into the batch. */
+  const BATCH_LIMIT = 65536;
+  let waitingCalls = [];
+  let waitingLength = 0;
+
+  function flushCalls() {
+    const calls = waitingCalls;
+    if (calls.length === 0)
+      return;
+    waitingCalls = [];
+    waitingLength = 0;
+    const detail = calls.length === 1 ? calls[0] : calls.map((call) => `${call.length}:${call}`).join('');
+    document.dispatchEvent(new CustomEvent(calls.length === 1 ? REQUEST : REQUESTS, { detail }));
+  }
+
+  function sendCall(message) {
+    if (message.length >= BATCH_LIMIT) {
+      send(REQUEST, message);
+      return;
+    }
+    if (waitingCalls.length === 0)
+      queueMicrotask(flushCalls);
+    waitingCalls.push(message);
+    waitingLength += message.length;
+    if (waitingLength >= BATCH_LIMIT)
+      flushCalls();
   }
 
   /* Callbacks that the host calls by number: events and channels. */
@@ -166,6 +200,7 @@
     const call = new Promise((resolve, reject) => {
       /* Raw bytes travel as they are, without JSON or base64. */
       if (args instanceof ArrayBuffer || ArrayBuffer.isView(args)) {
+        flushCalls();
         pending.set(id, { cmd, resolve, reject });
         fetchIpc(encodeURIComponent(cmd), { method: 'POST', body: args }, id).then(
           (value) => pending.get(id)?.resolve(value),
@@ -182,7 +217,7 @@
       }
 
       pending.set(id, { cmd, resolve, reject });
-      send(REQUEST, `i${id}\n${cmd}\n${json === undefined ? '' : json}`);
+      sendCall(`i${id}\n${cmd}\n${json === undefined ? '' : json}`);
     });
 
     if (signal) {

@@ -48,15 +48,35 @@
     }
   }
 
-  document.addEventListener('tauri-gtk:request', (event) => {
-    const detail = event.detail;
-    if (typeof detail !== 'string' || detail[0] !== 'i')
+  function request(message) {
+    if (message[0] !== 'i')
       return;
 
-    const id = detail.slice(1, detail.indexOf('\n'));
-    handler.postMessage(detail).then(
+    const id = message.slice(1, message.indexOf('\n'));
+    handler.postMessage(message).then(
       (value) => respond(id, '+', value),
       (error) => respond(id, '-', error && error.message));
+  }
+
+  document.addEventListener('tauri-gtk:request', (event) => {
+    if (typeof event.detail === 'string')
+      request(event.detail);
+  });
+
+  /* Calls made in one task, as `<length>:<message>` one after the other. */
+  document.addEventListener('tauri-gtk:requests', (event) => {
+    const batch = event.detail;
+    if (typeof batch !== 'string')
+      return;
+
+    for (let at = 0; at < batch.length;) {
+      const colon = batch.indexOf(':', at);
+      const length = colon > at ? Number(batch.slice(at, colon)) : NaN;
+      if (!Number.isSafeInteger(length) || length < 0 || colon + 1 + length > batch.length)
+        return;
+      request(batch.slice(colon + 1, colon + 1 + length));
+      at = colon + 1 + length;
+    }
   });
 
   document.addEventListener('tauri-gtk:abort', (event) => {
