@@ -55,6 +55,7 @@ struct _TauriWindow
   int                   last_width;
   int                   last_height;
   gint64                last_crash;
+  guint                 crashes_in_a_row;
 };
 
 /* A page whose process dies again this soon is not reloaded again. */
@@ -91,7 +92,9 @@ static const char crash_page[] =
 
 /* The page's process is gone, crashed or killed: its calls are cancelled,
  * and the page comes back once; should it die again at once, the window
- * says so and offers to reload. */
+ * says so and offers to reload. Should even that page die (a web process
+ * that cannot start at all, say), the window is left as it is: loading
+ * again would only loop. */
 static void
 web_process_terminated_cb (WebKitWebView                     *web_view,
                            WebKitWebProcessTerminationReason  reason,
@@ -108,9 +111,19 @@ web_process_terminated_cb (WebKitWebView                     *web_view,
   _tauri_bridge_abandon_calls (self->bridge);
 
   if (self->last_crash == 0 || now - self->last_crash > CRASH_LOOP_TIME)
+    self->crashes_in_a_row = 0;
+  self->last_crash = now;
+  self->crashes_in_a_row++;
+
+  if (self->crashes_in_a_row == 1)
     {
-      self->last_crash = now;
       webkit_web_view_load_uri (web_view, start_uri);
+      return;
+    }
+  if (self->crashes_in_a_row > 2)
+    {
+      g_message ("The page of window “%s” is left stopped: its process ended %u times in a row",
+                 self->label, self->crashes_in_a_row);
       return;
     }
 

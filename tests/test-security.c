@@ -438,6 +438,17 @@ test_security_web_process_killed (void)
   test_ui_wait_for_load (main_window ());
   assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
 
+  /* Dead again at once: the window says so rather than reload in a loop. */
+  webkit_web_view_terminate_web_process (web_view);
+  while (g_strcmp0 (webkit_web_view_get_title (web_view), "Page stopped") != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* And should even that page die, it is left as it is. */
+  g_test_expect_message ("Tauri", G_LOG_LEVEL_MESSAGE, "*“main” stopped (terminated)*");
+  g_test_expect_message ("Tauri", G_LOG_LEVEL_MESSAGE, "*“main” is left stopped*3 times*");
+  webkit_web_view_terminate_web_process (web_view);
+  g_test_assert_expected_messages ();
+
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
