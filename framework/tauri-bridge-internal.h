@@ -30,6 +30,7 @@ struct _TauriBridge
   char                     *trusted_uri;        /* the page URI last found trusted */
   char                     *token;              /* the page's proof on tauri:// calls */
   gboolean                  forward_console;
+  gboolean                  closed;             /* its window is going */
 
   /* The page now showing; each new page gets a new generation. */
   guint                     generation;

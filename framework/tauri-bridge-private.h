@@ -34,5 +34,6 @@ void                      _tauri_bridge_handle_ipc_request  (TauriBridge        
                                                              WebKitURISchemeRequest *request,
                                                              const char             *name);
 void                      _tauri_bridge_abandon_calls       (TauriBridge            *self);
+void                      _tauri_bridge_close               (TauriBridge            *self);
 
 G_END_DECLS

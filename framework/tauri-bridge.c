@@ -291,6 +291,9 @@ _tauri_bridge_page_may_call (TauriBridge  *self,
 
   *remote_uri = NULL;
 
+  if (self->closed)
+    return FALSE;
+
   if (uri != NULL && g_strcmp0 (uri, self->trusted_uri) == 0)
     return TRUE;
 
@@ -567,20 +570,32 @@ add_scripts (TauriBridge *self)
   webkit_user_content_manager_add_script (self->content_manager, ipc);
 }
 
-static void
-tauri_bridge_dispose (GObject *object)
+/* The window is going: its calls are cancelled and no message reaches the
+ * bridge any more. Done before the web view goes, which may deliver a last
+ * message while it is destroyed, when the window is half gone. */
+void
+_tauri_bridge_close (TauriBridge *self)
 {
-  TauriBridge *self = TAURI_BRIDGE (object);
+  g_assert (TAURI_IS_BRIDGE (self));
 
   _tauri_bridge_abandon_calls (self);
 
   /* WebKit complains about messages for a handler whose manager is gone. */
-  if (self->content_manager != NULL)
+  if (self->content_manager != NULL && !self->closed)
     {
       g_signal_handlers_disconnect_by_data (self->content_manager, self);
       webkit_user_content_manager_unregister_script_message_handler (self->content_manager,
                                                                      "tauri", TAURI_BRIDGE_WORLD);
     }
+  self->closed = TRUE;
+}
+
+static void
+tauri_bridge_dispose (GObject *object)
+{
+  TauriBridge *self = TAURI_BRIDGE (object);
+
+  _tauri_bridge_close (self);
 
   g_clear_object (&self->content_manager);
   g_clear_object (&self->registry);

@@ -312,7 +312,7 @@ tauri_window_dispose (GObject *object)
   g_clear_handle_id (&self->resize_source, g_source_remove);
 
   if (self->bridge != NULL)
-    _tauri_bridge_abandon_calls (self->bridge);
+    _tauri_bridge_close (self->bridge);
 
   G_OBJECT_CLASS (tauri_window_parent_class)->dispose (object);
 
