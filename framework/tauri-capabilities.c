@@ -7,6 +7,7 @@
 #include "tauri-capabilities-private.h"
 #include "tauri-command-registry.h"
 #include "tauri-json-private.h"
+#include "tauri-url-pattern-private.h"
 
 /*
  * Capability files in the shape of Tauri v2's
@@ -42,10 +43,6 @@
 # define CURRENT_PLATFORM "linux"
 #endif
 
-/* URL pattern ports besides a number. */
-#define PORT_DEFAULT (-1)
-#define PORT_ANY     (-2)
-
 typedef struct
 {
   gboolean  deny;
@@ -54,21 +51,13 @@ typedef struct
   char     *name;        /* the command's exact name, its slug, or "*" */
 } Rule;
 
-typedef struct
-{
-  char         *scheme;  /* lowercase, NULL for any */
-  GPatternSpec *host;    /* lowercase */
-  int           port;    /* a number, PORT_DEFAULT or PORT_ANY */
-  GPatternSpec *path;    /* NULL for any */
-} UrlPattern;
-
 struct _TauriCapability
 {
   char      *identifier;
   gboolean   active;      /* on this platform */
   gboolean   local;       /* applies to the app's own pages */
   GPtrArray *labels;      /* (element-type GPatternSpec) windows and web views */
-  GPtrArray *remote_urls; /* (element-type UrlPattern) */
+  GPtrArray *remote_urls; /* (element-type TauriUrlPattern) */
   GPtrArray *rules;       /* (element-type Rule) */
 };
 
@@ -94,15 +83,6 @@ rule_new (gboolean    deny,
   rule->name = g_strdup (name);
 
   return rule;
-}
-
-static void
-url_pattern_free (UrlPattern *pattern)
-{
-  g_free (pattern->scheme);
-  g_clear_pointer (&pattern->host, g_pattern_spec_free);
-  g_clear_pointer (&pattern->path, g_pattern_spec_free);
-  g_free (pattern);
 }
 
 void
@@ -315,110 +295,6 @@ parse_permission (const char  *text,
 }
 
 static gboolean
-is_scheme (const char *scheme)
-{
-  if (g_str_equal (scheme, "*"))
-    return TRUE;
-
-  if (!g_ascii_isalpha (*scheme))
-    return FALSE;
-
-  for (const char *p = scheme; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p) && strchr ("+-.", *p) == NULL)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* SCHEME://HOST[:PORT][/PATH], `*` anywhere. The URLPattern syntax Tauri
- * accepts beyond that (groups, `:name`, search and hash) is refused. */
-static UrlPattern *
-parse_url_pattern (const char  *text,
-                   GError     **error)
-{
-  g_autoptr(GString) host = NULL;
-  g_autofree char *scheme = NULL;
-  const char *separator = strstr (text, "://");
-  const char *authority;
-  const char *authority_end;
-  const char *after_host;
-  UrlPattern *pattern;
-  int port = PORT_DEFAULT;
-
-  if (strpbrk (text, "?#(){}+\\@ ") != NULL ||
-      (separator != NULL && strchr (separator + 3, '/') != NULL &&
-       strchr (strchr (separator + 3, '/'), ':') != NULL))
-    {
-      g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
-                   "`%s`: only `*` wildcards are supported in remote URLs", text);
-      return NULL;
-    }
-
-  if (separator == NULL || separator == text)
-    goto invalid;
-
-  scheme = g_ascii_strdown (text, separator - text);
-  if (!is_scheme (scheme))
-    goto invalid;
-
-  authority = separator + 3;
-  authority_end = authority + strcspn (authority, "/");
-
-  if (*authority == '[')
-    {
-      const char *close = memchr (authority, ']', authority_end - authority);
-
-      if (close == NULL)
-        goto invalid;
-      host = g_string_new_len (authority + 1, close - authority - 1);
-      after_host = close + 1;
-    }
-  else
-    {
-      const char *colon = memchr (authority, ':', authority_end - authority);
-
-      after_host = colon ? colon : authority_end;
-      host = g_string_new_len (authority, after_host - authority);
-    }
-
-  if (host->len == 0)
-    goto invalid;
-
-  if (after_host < authority_end)
-    {
-      g_autofree char *digits = NULL;
-      guint64 number = 0;
-
-      if (*after_host != ':')
-        goto invalid;
-      digits = g_strndup (after_host + 1, authority_end - after_host - 1);
-      if (g_str_equal (digits, "*"))
-        port = PORT_ANY;
-      else if (g_ascii_string_to_unsigned (digits, 10, 1, 65535, &number, NULL))
-        port = (int) number;
-      else
-        goto invalid;
-    }
-
-  pattern = g_new0 (UrlPattern, 1);
-  pattern->scheme = g_str_equal (scheme, "*") ? NULL : g_steal_pointer (&scheme);
-  g_string_ascii_down (host);
-  pattern->host = g_pattern_spec_new (host->str);
-  pattern->port = port;
-  if (*authority_end != '\0')
-    pattern->path = g_pattern_spec_new (authority_end);
-
-  return pattern;
-
-invalid:
-  g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
-               "`%s` is not a URL pattern of the form SCHEME://HOST[:PORT][/PATH]", text);
-  return NULL;
-}
-
-static gboolean
 parse_labels (TauriCapability  *self,
               JsonObject       *object,
               GError          **error)
@@ -535,7 +411,7 @@ parse_remote (TauriCapability  *self,
 
   for (guint i = 0; i < urls->len; i++)
     {
-      UrlPattern *pattern = parse_url_pattern (g_ptr_array_index (urls, i), error);
+      TauriUrlPattern *pattern = _tauri_url_pattern_parse (g_ptr_array_index (urls, i), error);
 
       if (pattern == NULL)
         {
@@ -638,7 +514,7 @@ parse_capability (JsonNode  *node,
   self->active = TRUE;
   self->local = TRUE;
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
-  self->remote_urls = g_ptr_array_new_with_free_func ((GDestroyNotify) url_pattern_free);
+  self->remote_urls = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_url_pattern_free);
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
 
   if (!parse_flags (self, object, error) ||
@@ -813,46 +689,6 @@ _tauri_capabilities_load (GFile   *file,
 
 /* Matching */
 
-static int
-default_port (const char *scheme)
-{
-  if (g_str_equal (scheme, "http") || g_str_equal (scheme, "ws"))
-    return 80;
-  if (g_str_equal (scheme, "https") || g_str_equal (scheme, "wss"))
-    return 443;
-  return -1;
-}
-
-static gboolean
-url_pattern_matches (const UrlPattern *pattern,
-                     GUri             *uri)
-{
-  g_autofree char *scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
-  g_autofree char *host = NULL;
-  const char *path = g_uri_get_path (uri);
-  int port = g_uri_get_port (uri);
-
-  if (pattern->scheme != NULL && !g_str_equal (pattern->scheme, scheme))
-    return FALSE;
-
-  if (g_uri_get_host (uri) == NULL)
-    return FALSE;
-  host = g_ascii_strdown (g_uri_get_host (uri), -1);
-  if (!g_pattern_spec_match_string (pattern->host, host))
-    return FALSE;
-
-  if (port == -1)
-    port = default_port (scheme);
-  if (pattern->port == PORT_DEFAULT && port != default_port (scheme))
-    return FALSE;
-  if (pattern->port >= 0 && pattern->port != port)
-    return FALSE;
-
-  if (*path == '\0')
-    path = "/";
-  return pattern->path == NULL || g_pattern_spec_match_string (pattern->path, path);
-}
-
 static gboolean
 matches_label (TauriCapability *self,
                const char      *label)
@@ -882,7 +718,7 @@ matches_remote (TauriCapability *self,
 
   for (guint i = 0; i < self->remote_urls->len; i++)
     {
-      if (url_pattern_matches (g_ptr_array_index (self->remote_urls, i), uri))
+      if (_tauri_url_pattern_matches (g_ptr_array_index (self->remote_urls, i), uri))
         return TRUE;
     }
 
