@@ -110,6 +110,22 @@ _tauri_ts_append_comment_text (GString    *out,
     }
 }
 
+/* @name, made a name JavaScript allows and does not reserve. */
+static char *
+finish_name (GString    *name,
+             const char *fallback)
+{
+  if (name->len == 0)
+    g_string_append (name, fallback);
+  else if (g_ascii_isdigit (name->str[0]))
+    g_string_prepend_c (name, '_');
+
+  if (is_in (name->str, reserved_values, G_N_ELEMENTS (reserved_values)))
+    g_string_append_c (name, '_');
+
+  return g_string_free (name, FALSE);
+}
+
 /* `log_message` → `logMessage`, `plugin:fs|read-file` → `pluginFsReadFile`:
  * words are runs of letters and digits. */
 char *
@@ -135,15 +151,7 @@ _tauri_ts_function_name (const char *command_name)
       upper_next = FALSE;
     }
 
-  if (name->len == 0)
-    g_string_append (name, "command");
-  else if (g_ascii_isdigit (name->str[0]))
-    g_string_prepend_c (name, '_');
-
-  if (is_in (name->str, reserved_values, G_N_ELEMENTS (reserved_values)))
-    g_string_append_c (name, '_');
-
-  return g_string_free (name, FALSE);
+  return finish_name (name, "command");
 }
 
 /* A parameter is called by its argument's key when that is a name
@@ -156,15 +164,7 @@ _tauri_ts_parameter_name (const char *key)
   for (const char *p = key; *p != '\0'; p++)
     g_string_append_c (name, g_ascii_isalnum (*p) || *p == '_' ? *p : '_');
 
-  if (name->len == 0)
-    g_string_append (name, "arg");
-  else if (g_ascii_isdigit (name->str[0]))
-    g_string_prepend_c (name, '_');
-
-  if (is_in (name->str, reserved_values, G_N_ELEMENTS (reserved_values)))
-    g_string_append_c (name, '_');
-
-  return g_string_free (name, FALSE);
+  return finish_name (name, "arg");
 }
 
 /* @base, or @base with `_2`, `_3`…: the first of them not in @taken. The
