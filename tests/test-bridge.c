@@ -129,6 +129,35 @@ test_bridge_many_concurrent (void)
                   "{\"ok\":1000}");
 }
 
+/* Calls made in one task leave as one event; answers that come in one task
+ * return as one. Each is still settled on its own, in a burst where both
+ * happen. */
+static void
+test_bridge_batched (void)
+{
+  g_autofree char *counts = NULL;
+
+  counts = settle (main_window (),
+                   "(async () => {\n"
+                   "  const seen = { requests: 0, responses: 0, single: 0 };\n"
+                   "  const count = (event) => {\n"
+                   "    if (event.type === 'tauri-gtk:requests') seen.requests++;\n"
+                   "    else if (event.type === 'tauri-gtk:responses') seen.responses++;\n"
+                   "    else seen.single++;\n"
+                   "  };\n"
+                   "  const types = ['tauri-gtk:requests', 'tauri-gtk:responses', 'tauri-gtk:response'];\n"
+                   "  types.forEach((type) => document.addEventListener(type, count));\n"
+                   "  const calls = [];\n"
+                   "  for (let i = 0; i < 1000; i++)\n"
+                   "    calls.push(i % 2 ? invoke('greeting') : invoke('my_custom_command', { number: i }));\n"
+                   "  const results = await Promise.all(calls);\n"
+                   "  types.forEach((type) => document.removeEventListener(type, count));\n"
+                   "  const right = results.every((r, i) => i % 2 ? r === 'Hello from C!' : r.other_val === 42 + i);\n"
+                   "  return [right, seen.requests, seen.responses > 0, seen.responses + seen.single < 1000];\n"
+                   "})()");
+  g_assert_cmpstr (counts, ==, "{\"ok\":[true,1,true,true]}");
+}
+
 static void
 test_bridge_errors (void)
 {
@@ -431,6 +460,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Bridge/guide-forms", test_bridge_guide_forms);
   test_ui_add ("/Tauri/Bridge/quick-while-slow", test_bridge_quick_while_slow);
   test_ui_add ("/Tauri/Bridge/many-concurrent", test_bridge_many_concurrent);
+  test_ui_add ("/Tauri/Bridge/batched", test_bridge_batched);
   test_ui_add ("/Tauri/Bridge/errors", test_bridge_errors);
   test_ui_add ("/Tauri/Bridge/large-answer", test_bridge_large_answer);
   test_ui_add ("/Tauri/Bridge/bad-input", test_bridge_bad_input);

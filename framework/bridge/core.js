@@ -23,6 +23,7 @@
   const REQUEST = 'tauri-gtk:request';
   const REQUESTS = 'tauri-gtk:requests';
   const RESPONSE = 'tauri-gtk:response';
+  const RESPONSES = 'tauri-gtk:responses';
   const RESPONSE_HEAD = 'tauri-gtk:response-head';
   const RESPONSE_BODY = 'tauri-gtk:response-body';
   const PUSH = 'tauri-gtk:push';
@@ -107,8 +108,9 @@
   const pending = new Map();
   let nextCallId = 1;
 
-  /* A response is "<call id> <tag><body>", or for a large body two events,
-   * the head "<call id> <tag>" and right after it the body. The body is
+  /* A response is "<call id> <tag><body>", several of them in one
+   * `tauri-gtk:responses` event, or for a large body two events, the head
+   * "<call id> <tag>" and right after it the body. The body is
    * JSON text for the tags `+` (resolves) and `-` (rejects), or the id of
    * raw bytes waiting to be fetched for `*`. */
   let head = null;
@@ -119,6 +121,25 @@
       return;
     const space = detail.indexOf(' ');
     settleCall(detail.slice(0, space + 2), detail.slice(space + 2));
+  });
+
+  /* Answers that came in one task: `<length>:<response>` one after the other. */
+  document.addEventListener(RESPONSES, (event) => {
+    const batch = event.detail;
+    if (typeof batch !== 'string')
+      return;
+    for (let at = 0; at < batch.length;) {
+      const colon = batch.indexOf(':', at);
+      const length = colon > at ? Number(batch.slice(at, colon)) : NaN;
+      const end = colon + 1 + length;
+      if (!Number.isSafeInteger(length) || length < 0 || end > batch.length)
+        return;
+      const space = batch.indexOf(' ', colon + 1);
+      if (space < 0 || space + 2 > end)
+        return;
+      settleCall(batch.slice(colon + 1, space + 2), batch.slice(space + 2, end));
+      at = end;
+    }
   });
 
   document.addEventListener(RESPONSE_HEAD, (event) => {

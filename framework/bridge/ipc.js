@@ -27,10 +27,26 @@
 
   /* A reply is JSON text, or `!<id>` for raw bytes that the page fetches
    * over the tauri:// scheme: a script message reply cannot carry an
-   * ArrayBuffer. It goes back as one event, `<call id> <tag><body>`; a
-   * large body as two, the head `<call id> <tag>` and then the body, so
-   * that megabytes are not copied into one string with their head (and a
-   * small one as one, which costs an event less). */
+   * ArrayBuffer. It goes back as `<call id> <tag><body>`, with the other
+   * answers that came in the same task, as one event; a large body goes
+   * alone as two, the head `<call id> <tag>` and then the body, so that
+   * megabytes are not copied into one string with their head. */
+  const BATCH_LIMIT = 65536;
+  let waitingAnswers = [];
+  let waitingLength = 0;
+
+  function flushAnswers() {
+    const answers = waitingAnswers;
+    if (answers.length === 0)
+      return;
+    waitingAnswers = [];
+    waitingLength = 0;
+    if (answers.length === 1)
+      dispatch('tauri-gtk:response', answers[0]);
+    else
+      dispatch('tauri-gtk:responses', answers.map((answer) => `${answer.length}:${answer}`).join(''));
+  }
+
   function respond(id, tag, value) {
     if (typeof value !== 'string') {
       /* WebKit answers `undefined` for a call whose answer was dropped. */
@@ -40,12 +56,19 @@
       tag = '*';
       value = value.slice(1);
     }
-    if (value.length < 65536) {
-      dispatch('tauri-gtk:response', `${id} ${tag}${value}`);
-    } else {
+    if (value.length >= BATCH_LIMIT) {
+      flushAnswers();
       dispatch('tauri-gtk:response-head', `${id} ${tag}`);
       dispatch('tauri-gtk:response-body', value);
+      return;
     }
+    if (waitingAnswers.length === 0)
+      queueMicrotask(flushAnswers);
+    const answer = `${id} ${tag}${value}`;
+    waitingAnswers.push(answer);
+    waitingLength += answer.length;
+    if (waitingLength >= BATCH_LIMIT)
+      flushAnswers();
   }
 
   function request(message) {
@@ -93,6 +116,8 @@
    * [callback id, data] pairs, handed to the page in one event. */
   function poll() {
     handler.postMessage('p').then((batch) => {
+      /* What the native side sent before these pushes arrives first. */
+      flushAnswers();
       if (typeof batch === 'string' && batch.length > 0)
         dispatch('tauri-gtk:push', batch);
       poll();
