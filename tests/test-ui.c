@@ -2,11 +2,44 @@
 
 #include "config.h"
 
+#include <execinfo.h>
+#include <signal.h>
+#include <unistd.h>
+
 #include "demo-app.h"
 #include "test-ui.h"
 
 /* What the tests that drive real web views share: the demo app started
  * without a main loop of its own, and JavaScript run in its pages. */
+
+/* An abort that nothing explained (no assertion, no sanitizer report)
+ * still says where it came from: the stack, as addresses in each library,
+ * on stderr, which the test log keeps. */
+static void
+print_abort_stack (int signum)
+{
+  static const char header[] = "\n# SIGABRT, from:\n";
+  void *frames[64];
+  int n_frames = backtrace (frames, G_N_ELEMENTS (frames));
+
+  if (write (STDERR_FILENO, header, sizeof header - 1) < 0)
+    {
+      /* Nowhere else to say it. */
+    }
+  backtrace_symbols_fd (frames, n_frames, STDERR_FILENO);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+static void
+report_aborts (void)
+{
+  void *frame;
+
+  /* backtrace() loads its unwinder the first time: not in a handler. */
+  backtrace (&frame, 1);
+  signal (SIGABRT, print_abort_stack);
+}
 
 TauriApp *
 test_ui_start_demo (const char *application_id,
@@ -14,6 +47,8 @@ test_ui_start_demo (const char *application_id,
 {
   g_autoptr(GError) error = NULL;
   TauriApp *app;
+
+  report_aborts ();
 
   app = TAURI_APP (g_object_new (DEMO_TYPE_APP,
                                  "application-id", application_id,
