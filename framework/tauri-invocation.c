@@ -169,10 +169,23 @@ tauri_invocation_dispose (GObject *object)
   G_OBJECT_CLASS (tauri_invocation_parent_class)->dispose (object);
 }
 
+static gboolean
+nothing_to_do (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
 static void
 tauri_invocation_finalize (GObject *object)
 {
   TauriInvocation *self = TAURI_INVOCATION (object);
+
+  /* An invocation may end on a worker thread (a GTask drops its data on
+   * whichever thread lets the task go last), and the calling window, which
+   * it may hold last, may only go on the thread of the call. */
+  if (self->window != NULL && g_thread_self () != self->thread)
+    _tauri_context_queue_push (self->context, nothing_to_do,
+                               g_steal_pointer (&self->window), g_object_unref);
 
   g_clear_pointer (&self->command_name, g_free);
   g_clear_object (&self->command);

@@ -390,9 +390,17 @@ test_bridge_two_windows (void)
 }
 
 static void
+note_finalizing_thread (gpointer  data,
+                        GObject  *where_the_object_was)
+{
+  g_atomic_pointer_set ((GThread **) data, g_thread_self ());
+}
+
+static void
 test_bridge_window_closed_mid_call (void)
 {
   TauriWindow *third;
+  GThread *finalized_on = NULL;
   g_autofree char *started = NULL;
 
   assert_settles ("invoke('open_window', { label: 'third' })", "{\"ok\":null}");
@@ -408,10 +416,13 @@ test_bridge_window_closed_mid_call (void)
   while (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (third)) == 0)
     g_main_context_iteration (NULL, TRUE);
 
-  g_object_add_weak_pointer (G_OBJECT (third), (gpointer *) &third);
+  /* The window goes on the main thread, though the call, which holds it,
+   * ends on a worker thread. */
+  g_object_weak_ref (G_OBJECT (third), note_finalizing_thread, &finalized_on);
   gtk_window_destroy (GTK_WINDOW (third));
-  while (third != NULL)
+  while (g_atomic_pointer_get (&finalized_on) == NULL)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_true (finalized_on == g_thread_self ());
 
   assert_settles ("invoke('greeting')", "{\"ok\":\"Hello from C!\"}");
 }
