@@ -66,13 +66,12 @@ scale_factor (TauriWindow *window)
 }
 
 /* A PhysicalSize: {width, height} in device pixels. */
-static void
-return_size (TauriInvocation *invocation,
-             int              width,
-             int              height)
+/* A size as @tauri-apps/api reads it: `{width, height}`, in pixels. */
+JsonNode *
+_tauri_size_to_json (int width,
+                     int height)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) size = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "width");
@@ -80,7 +79,16 @@ return_size (TauriInvocation *invocation,
   json_builder_set_member_name (builder, "height");
   json_builder_add_int_value (builder, height);
   json_builder_end_object (builder);
-  size = json_builder_get_root (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+return_size (TauriInvocation *invocation,
+             int              width,
+             int              height)
+{
+  g_autoptr(JsonNode) size = _tauri_size_to_json (width, height);
 
   tauri_invocation_return_value (invocation, size);
 }

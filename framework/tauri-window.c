@@ -229,7 +229,6 @@ static gboolean
 emit_resize_cb (gpointer user_data)
 {
   TauriWindow *self = user_data;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) size = NULL;
   int width, height;
 
@@ -240,14 +239,7 @@ emit_resize_cb (gpointer user_data)
   self->last_width = width;
   self->last_height = height;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "width");
-  json_builder_add_int_value (builder, width);
-  json_builder_set_member_name (builder, "height");
-  json_builder_add_int_value (builder, height);
-  json_builder_end_object (builder);
-  size = json_builder_get_root (builder);
-
+  size = _tauri_size_to_json (width, height);
   emit_own (self, "tauri://resize", size);
   return G_SOURCE_REMOVE;
 }
