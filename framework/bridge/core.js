@@ -56,7 +56,10 @@
   }
 
   function sendCall(message) {
-    if (message.length >= BATCH_LIMIT) {
+    /* A call made while no other is in flight, as each one of a chain of
+     * awaited calls is, goes at once: there is most likely nothing to batch
+     * it with, and waiting for the end of the task would only delay it. */
+    if (message.length >= BATCH_LIMIT || (waitingCalls.length === 0 && pending.size === 1)) {
       send(REQUEST, message);
       return;
     }
@@ -189,6 +192,22 @@
     return value;
   }
 
+  /* JSON.stringify is several times slower with a replacer, and only an
+   * object can say how it is sent: arguments whose values are all numbers,
+   * strings, booleans or null do without. */
+  function needsToIpc(args) {
+    if (args === null || typeof args !== 'object')
+      return false;
+    if (typeof args[SERIALIZE_TO_IPC_FN] === 'function')
+      return true;
+    for (const key in args) {
+      const value = args[key];
+      if (value !== null && typeof value === 'object')
+        return true;
+    }
+    return false;
+  }
+
   async function fetchIpc(path, init, callId) {
     const headers = { 'Content-Type': 'application/octet-stream', 'Tauri-Token': config.token };
     if (callId !== undefined)
@@ -231,7 +250,10 @@
 
       let json;
       try {
-        json = args === undefined ? '' : JSON.stringify(args, toIpc);
+        if (args === undefined)
+          json = '';
+        else
+          json = needsToIpc(args) ? JSON.stringify(args, toIpc) : JSON.stringify(args);
       } catch (error) {
         reject(`invalid args for command \`${cmd}\`: ${error.message}`);
         return;

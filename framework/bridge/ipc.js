@@ -34,6 +34,7 @@
   const BATCH_LIMIT = 65536;
   let waitingAnswers = [];
   let waitingLength = 0;
+  let callsInFlight = 0;
 
   function flushAnswers() {
     const answers = waitingAnswers;
@@ -48,6 +49,7 @@
   }
 
   function respond(id, tag, value) {
+    callsInFlight--;
     if (typeof value !== 'string') {
       /* WebKit answers `undefined` for a call whose answer was dropped. */
       tag = '-';
@@ -62,9 +64,15 @@
       dispatch('tauri-gtk:response-body', value);
       return;
     }
+    const answer = `${id} ${tag}${value}`;
+    /* The answer to the last call in flight goes at once: no other answer
+     * can come in this task to go with it. */
+    if (waitingAnswers.length === 0 && callsInFlight === 0) {
+      dispatch('tauri-gtk:response', answer);
+      return;
+    }
     if (waitingAnswers.length === 0)
       queueMicrotask(flushAnswers);
-    const answer = `${id} ${tag}${value}`;
     waitingAnswers.push(answer);
     waitingLength += answer.length;
     if (waitingLength >= BATCH_LIMIT)
@@ -76,6 +84,7 @@
       return;
 
     const id = message.slice(1, message.indexOf('\n'));
+    callsInFlight++;
     handler.postMessage(message).then(
       (value) => respond(id, '+', value),
       (error) => respond(id, '-', error && error.message));
