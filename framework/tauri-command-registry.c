@@ -9,6 +9,7 @@
 #include "tauri-command-registry-internal.h"
 #include "tauri-error.h"
 #include "tauri-json-private.h"
+#include "tauri-marshal.h"
 #include "tauri-window.h"
 
 /**
@@ -258,8 +259,10 @@ tauri_command_registry_class_init (TauriCommandRegistryClass *klass)
                                 G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                 G_CALLBACK (tauri_command_registry_real_command),
                                 g_signal_accumulator_true_handled, NULL,
-                                NULL,
+                                _tauri_marshal_BOOLEAN__OBJECT,
                                 G_TYPE_BOOLEAN, 1, TAURI_TYPE_INVOCATION);
+  g_signal_set_va_marshaller (signals[SIGNAL_COMMAND], G_TYPE_FROM_CLASS (klass),
+                              _tauri_marshal_BOOLEAN__OBJECTv);
 }
 
 static void

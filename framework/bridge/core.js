@@ -118,12 +118,18 @@
    * raw bytes waiting to be fetched for `*`. */
   let head = null;
 
+  /* The response in text[at, end): "<call id> <tag><body>". */
+  function settleResponse(text, at, end) {
+    const space = text.indexOf(' ', at);
+    if (space < 0 || space + 2 > end)
+      return;
+    settleCall(Number(text.slice(at, space)), text[space + 1], text.slice(space + 2, end));
+  }
+
   document.addEventListener(RESPONSE, (event) => {
     const detail = event.detail;
-    if (typeof detail !== 'string')
-      return;
-    const space = detail.indexOf(' ');
-    settleCall(detail.slice(0, space + 2), detail.slice(space + 2));
+    if (typeof detail === 'string')
+      settleResponse(detail, 0, detail.length);
   });
 
   /* Answers that came in one task: `<length>:<response>` one after the other. */
@@ -137,10 +143,7 @@
       const end = colon + 1 + length;
       if (!Number.isSafeInteger(length) || length < 0 || end > batch.length)
         return;
-      const space = batch.indexOf(' ', colon + 1);
-      if (space < 0 || space + 2 > end)
-        return;
-      settleCall(batch.slice(colon + 1, space + 2), batch.slice(space + 2, end));
+      settleResponse(batch, colon + 1, end);
       at = end;
     }
   });
@@ -151,18 +154,13 @@
 
   document.addEventListener(RESPONSE_BODY, (event) => {
     const body = event.detail;
-    if (head !== null && typeof body === 'string')
-      settleCall(head, body);
+    const space = head === null ? -1 : head.indexOf(' ');
+    if (space >= 0 && typeof body === 'string')
+      settleCall(Number(head.slice(0, space)), head[space + 1], body);
     head = null;
   });
 
-  function settleCall(header, body) {
-    const space = header.indexOf(' ');
-    if (space < 0)
-      return;
-    const id = Number(header.slice(0, space));
-    const tag = header[space + 1];
-
+  function settleCall(id, tag, body) {
     const call = pending.get(id);
     if (call === undefined)
       return;
