@@ -374,112 +374,206 @@ _tauri_json_describe (JsonNode *node)
     }
 }
 
-static gboolean
-is_number_char (char c)
+/* Answers are written here rather than by JsonGenerator, in one pass into
+ * one buffer and with no object to make per answer. It also writes what a
+ * page can read where JsonGenerator does not: a double whose text has no `.`
+ * gets `.0` only when it has no exponent either (JsonGenerator writes 1e21
+ * as `1e+21.0`), a double that is not a number is `null`, as in
+ * JSON.stringify() (JsonGenerator writes `inf.0`), and U+001F is escaped
+ * like every other control character (JsonGenerator leaves it raw). */
+static void write_node (GString  *out,
+                        JsonNode *node);
+
+static void
+write_string (GString    *out,
+              const char *string)
 {
-  return g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.';
+  const char *run = string;
+  const char *p = string;
+
+  g_string_append_c (out, '"');
+  for (; *p != '\0'; p++)
+    {
+      guchar c = *p;
+      char unicode[8];
+      const char *escape;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        default:
+          g_snprintf (unicode, sizeof unicode, "\\u%04x", c);
+          escape = unicode;
+          break;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
 }
 
-/* json-glib writes a double whose text has no `.` with `.0` appended: 1e21
- * becomes `1e+21.0` and infinity `inf.0`, which are not JSON, and which a
- * page cannot parse. Mends its output in one pass: an exponent loses the
- * `.0`, and what is not a number becomes `null`, as JSON.stringify() has
- * it. Returns NULL when there is nothing to mend. */
-static GString *
-mend_numbers (const char *text,
-              gsize       length)
+static void
+write_int (GString *out,
+           gint64   value)
 {
-  GString *mended = NULL;
-  gboolean in_string = FALSE;
-  StringMarks marks = { NULL, NULL };
-  gsize copied = 0;
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
 
-  for (gsize i = 0; i < length; i++)
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, digits + sizeof digits - p);
+}
+
+static void
+write_double (GString *out,
+              double   value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
     {
-      const char *token;
-      gsize token_length;
-      const char *replacement = NULL;
-      gsize replacement_length = 0;
-
-      if (in_string)
-        {
-          i = skip_string_body (text + i, text + length, &marks) - text;
-          if (i == length)
-            break;
-          if (text[i] == '\\')
-            i++;
-          else if (text[i] == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (text[i] == '"')
-        {
-          in_string = TRUE;
-          continue;
-        }
-
-      if (!is_number_char (text[i]))
-        continue;
-
-      token = text + i;
-      for (token_length = 0; i + token_length < length && is_number_char (token[token_length]); token_length++)
-        ;
-      i += token_length - 1;
-
-      /* true, false and null are left alone. */
-      if (g_strstr_len (token, token_length, "inf") != NULL || g_strstr_len (token, token_length, "nan") != NULL)
-        {
-          replacement = "null";
-          replacement_length = 4;
-        }
-      else if (token_length > 2 && g_ascii_isdigit (token[0] == '-' ? token[1] : token[0]) &&
-               memchr (token, 'e', token_length) != NULL &&
-               token[token_length - 2] == '.' && token[token_length - 1] == '0')
-        {
-          replacement = token;
-          replacement_length = token_length - 2;
-        }
-
-      if (replacement == NULL)
-        continue;
-
-      if (mended == NULL)
-        mended = g_string_sized_new (length);
-      g_string_append_len (mended, text + copied, token - text - copied);
-      g_string_append_len (mended, replacement, replacement_length);
-      copied = token - text + token_length;
+      g_string_append (out, "null");
+      return;
     }
 
-  if (mended != NULL)
-    g_string_append_len (mended, text + copied, length - copied);
+  g_string_append (out, g_ascii_dtostr (text, sizeof text, value));
+  if (strpbrk (text, ".e") == NULL)
+    g_string_append (out, ".0");
+}
 
-  return mended;
+static void
+write_value (GString  *out,
+             JsonNode *node)
+{
+  const char *string;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      write_int (out, json_node_get_int (node));
+      break;
+
+    case G_TYPE_DOUBLE:
+      write_double (out, json_node_get_double (node));
+      break;
+
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+
+    case G_TYPE_STRING:
+      string = json_node_get_string (node);
+      if (string != NULL)
+        write_string (out, string);
+      else
+        g_string_append (out, "null");
+      break;
+
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+typedef struct
+{
+  GString  *out;
+  gboolean  first;
+} MemberWriter;
+
+/* Members go in the order they were added, as JsonGenerator writes them. */
+static void
+write_member (JsonObject  *object,
+              const char  *name,
+              JsonNode    *member,
+              gpointer     user_data)
+{
+  MemberWriter *writer = user_data;
+
+  if (!writer->first)
+    g_string_append_c (writer->out, ',');
+  writer->first = FALSE;
+
+  write_string (writer->out, name);
+  g_string_append_c (writer->out, ':');
+  write_node (writer->out, member);
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node)
+{
+  JsonObject *object;
+  JsonArray *array;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      if ((object = json_node_get_object (node)) == NULL)
+        {
+          g_string_append (out, "null");
+          break;
+        }
+      g_string_append_c (out, '{');
+      json_object_foreach_member (object, write_member, &(MemberWriter) { out, TRUE });
+      g_string_append_c (out, '}');
+      break;
+
+    case JSON_NODE_ARRAY:
+      if ((array = json_node_get_array (node)) == NULL)
+        {
+          g_string_append (out, "null");
+          break;
+        }
+      g_string_append_c (out, '[');
+      for (guint i = 0, n = json_array_get_length (array); i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          write_node (out, json_array_get_element (array, i));
+        }
+      g_string_append_c (out, ']');
+      break;
+
+    case JSON_NODE_VALUE:
+      write_value (out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
 }
 
 GBytes *
 _tauri_json_to_bytes (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
-  GString *mended;
-  gsize length = 0;
-  char *text;
+  GString *out;
 
   if (node == NULL)
     return g_bytes_new_static ("null", 4);
 
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, &length);
+  out = g_string_sized_new (64);
+  write_node (out, node);
 
-  mended = mend_numbers (text, length);
-  if (mended != NULL)
-    {
-      g_free (text);
-      return g_string_free_to_bytes (mended);
-    }
-
-  return g_bytes_new_take (text, length);
+  return g_string_free_to_bytes (out);
 }
 
 GBytes *

@@ -552,6 +552,29 @@ test_json_to_bytes (void)
   g_assert_cmpstr (text, ==, "{\"a\":[1,2.5,true,null,\"x\"]}");
 }
 
+/* Members keep their order, integers their every digit, and every control
+ * character is escaped, U+001F included, or a page could not parse it. */
+static void
+test_json_to_bytes_text (void)
+{
+  static const char * const round_trips[] = {
+    "{\"zeta\":1,\"alpha\":{\"b\":[],\"a\":{}},\"mid\":[[],[null]]}",
+    "[9223372036854775807,-9223372036854775808,0,-1,10]",
+  };
+  g_autoptr(JsonNode) controls = json_node_init_string (json_node_alloc (), "\x01\x1f\x7f\b\f\n\r\t\"\\/\xe2\x80\xa8");
+  g_autofree char *controls_text = node_to_text (controls);
+
+  g_assert_cmpstr (controls_text, ==, "\"\\u0001\\u001f\x7f\\b\\f\\n\\r\\t\\\"\\\\/\xe2\x80\xa8\"");
+
+  for (guint i = 0; i < G_N_ELEMENTS (round_trips); i++)
+    {
+      g_autoptr(JsonNode) node = parse (round_trips[i]);
+      g_autofree char *text = node_to_text (node);
+
+      g_assert_cmpstr (text, ==, round_trips[i]);
+    }
+}
+
 /* json-glib reads a number too large for a double as infinity, and an
  * integer beyond 64 bits with the wrong value. */
 static void
@@ -589,8 +612,8 @@ test_json_number_range (void)
     }
 }
 
-/* json-glib appends `.0` to any double written without a `.`, exponents
- * and infinities included: what it writes must still be JSON. */
+/* A double keeps a `.0` when its text has neither `.` nor exponent, and
+ * one that is not a number is written `null`: what is written is JSON. */
 static void
 test_json_to_bytes_doubles (void)
 {
@@ -966,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/Tauri/Json/malformed", test_json_malformed);
   g_test_add_func ("/Tauri/Json/describe", test_json_describe);
   g_test_add_func ("/Tauri/Json/to-bytes", test_json_to_bytes);
+  g_test_add_func ("/Tauri/Json/to-bytes-text", test_json_to_bytes_text);
   g_test_add_func ("/Tauri/Json/to-bytes-doubles", test_json_to_bytes_doubles);
   g_test_add_func ("/Tauri/Json/number-range", test_json_number_range);
   g_test_add_func ("/Tauri/Json/from-object", test_json_from_object);
