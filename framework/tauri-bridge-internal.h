@@ -39,18 +39,22 @@ struct _TauriBridge
   WebKitScriptMessageReply *poll;               /* the page's waiting poll, or NULL */
   JSCContext               *poll_context;
   GString                  *pushes;             /* "[id,data],[id,data]" waiting */
+  GString                  *outbox;             /* frames for the next poll, see send_outbox() */
+  gboolean                  in_batch;           /* dispatching a batch of calls */
   GHashTable               *answer_bytes;       /* id → GBytes the page will fetch */
   guint64                   last_answer_bytes;
   GQueue                    held_answers;       /* HeldAnswer, waiting for pushes */
 };
 
-/* Where an answer goes: the reply to a script message, or a tauri://
- * request. Empty once sent or dropped. */
+/* Where an answer goes: the reply to a script message, a tauri://
+ * request, or, for a call of a batch, the outbox. Empty once sent or
+ * dropped. */
 typedef struct
 {
   WebKitScriptMessageReply *reply;
   JSCContext               *context;
   WebKitURISchemeRequest   *request;
+  gboolean                  outbox;
 } ReplyTo;
 
 /* One call waiting for its answer. Owned by its invocation, through the

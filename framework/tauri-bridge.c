@@ -28,9 +28,13 @@
  * only its own page was given.
  *
  * Pushes travel on a long poll: the page always keeps one message ('p')
- * waiting for a reply, and the reply is the batch of everything queued
- * since the last one. An answer to a call never overtakes pushes queued
- * before it: while pushes wait for the next poll, answers wait too.
+ * waiting for a reply, and the reply is the outbox, everything queued since
+ * the last one. The calls a page makes in one task come as one message
+ * ('b'), and their answers go in the outbox too, so that a burst of calls
+ * costs a few messages each way rather than one per call; a call made alone
+ * ('i') is answered by the reply to its own message, the shortest way. An
+ * answer never overtakes pushes queued before it: while the outbox waits for
+ * the next poll, the answers to lone calls wait too.
  */
 
 #define RESOURCE_PATH "/io/github/taurigtk/Tauri/bridge/"
@@ -40,7 +44,7 @@ G_DEFINE_FINAL_TYPE (TauriBridge, tauri_bridge, G_TYPE_OBJECT)
 static gboolean
 reply_to_is_empty (const ReplyTo *to)
 {
-  return to->reply == NULL && to->request == NULL;
+  return to->reply == NULL && to->request == NULL && !to->outbox;
 }
 
 void
@@ -101,6 +105,7 @@ reply_to_send (ReplyTo        *to,
   g_clear_object (&to->request);
   g_clear_pointer (&to->reply, webkit_script_message_reply_unref);
   g_clear_object (&to->context);
+  to->outbox = FALSE;
 }
 
 /* Forgets where the answer would go; a tauri:// request still has to end. */
@@ -118,6 +123,7 @@ reply_to_clear (ReplyTo *to)
   g_clear_object (&to->request);
   g_clear_pointer (&to->reply, webkit_script_message_reply_unref);
   g_clear_object (&to->context);
+  to->outbox = FALSE;
 }
 
 static void
@@ -152,35 +158,59 @@ call_abandon (Call *call)
     _tauri_invocation_cancel (invocation);
 }
 
+/* Moves the pushes waiting into the outbox, as one frame. */
 static void
-send_pushes (TauriBridge *self)
+close_pushes (TauriBridge *self)
 {
-  g_autoptr(JSCValue) batch = NULL;
+  if (self->pushes->len == 0)
+    return;
+
+  g_string_append (self->outbox, "P[");
+  g_string_append_len (self->outbox, self->pushes->str, self->pushes->len);
+  g_string_append_c (self->outbox, ']');
+  g_string_append_c (self->outbox, '\0');
+  g_string_truncate (self->pushes, 0);
+}
+
+static gboolean
+has_outbox (TauriBridge *self)
+{
+  return self->pushes->len > 0 || self->outbox->len > 0;
+}
+
+/* The reply to the poll is the outbox: frames each ended by a NUL, which
+ * JSON text never holds raw, in the order they were queued:
+ * `P[[callback id,data],…]`, pushed messages, and `A<call id> <tag><body>`,
+ * the answer to a call of a batch (the tags are those of ipc.js). */
+static void
+send_outbox (TauriBridge *self)
+{
+  g_autoptr(JSCValue) value = NULL;
   g_autoptr(GBytes) text = NULL;
 
   g_assert (self->poll != NULL);
 
-  g_string_prepend_c (self->pushes, '[');
-  g_string_append_c (self->pushes, ']');
-  text = g_string_free_to_bytes (g_steal_pointer (&self->pushes));
-  self->pushes = g_string_new (NULL);
+  close_pushes (self);
+  text = g_string_free_to_bytes (g_steal_pointer (&self->outbox));
+  self->outbox = g_string_new (NULL);
 
-  batch = jsc_value_new_string_from_bytes (self->poll_context, text);
-  webkit_script_message_reply_return_value (self->poll, batch);
+  value = jsc_value_new_string_from_bytes (self->poll_context, text);
+  webkit_script_message_reply_return_value (self->poll, value);
   g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
   g_clear_object (&self->poll_context);
 }
 
-/* Delivers what can be delivered: the pushes, if the page is waiting for
- * them, then the answers that waited for those pushes. */
+/* Delivers what can be delivered: the outbox, if the page is waiting for
+ * it and no batch is being dispatched, then the answers that waited for
+ * it. */
 static void
 flush (TauriBridge *self)
 {
-  if (self->pushes->len > 0)
+  if (has_outbox (self))
     {
-      if (self->poll == NULL)
+      if (self->poll == NULL || self->in_batch)
         return;
-      send_pushes (self);
+      send_outbox (self);
     }
 
   while (!g_queue_is_empty (&self->held_answers))
@@ -207,6 +237,37 @@ keep_answer_bytes (TauriBridge *self,
   return g_bytes_new_take (g_steal_pointer (&marker), length);
 }
 
+static void
+queue_outbox_answer (TauriBridge    *self,
+                     guint64         id,
+                     TauriReplyKind  kind,
+                     GBytes         *payload)
+{
+  g_autoptr(GBytes) marker = NULL;
+  char tag = kind == TAURI_REPLY_ERROR ? '-' : '+';
+  gsize size = 0;
+  const char *data;
+
+  if (kind == TAURI_REPLY_OK_BYTES)
+    payload = marker = keep_answer_bytes (self, payload);
+  data = g_bytes_get_data (payload, &size);
+
+  /* Raw bytes: `*<id>` rather than the reply's `+!<id>`. */
+  if (kind == TAURI_REPLY_OK_BYTES)
+    {
+      tag = '*';
+      data++;
+      size--;
+    }
+
+  close_pushes (self);
+  g_string_append_printf (self->outbox, "A%" G_GUINT64_FORMAT " %c", id, tag);
+  g_string_append_len (self->outbox, data, size);
+  g_string_append_c (self->outbox, '\0');
+
+  flush (self);
+}
+
 void
 _tauri_bridge_call_reply_cb (TauriReplyKind  kind,
                GBytes         *payload,
@@ -220,6 +281,14 @@ _tauri_bridge_call_reply_cb (TauriReplyKind  kind,
   if (reply_to_is_empty (&call->to))
     return;
 
+  if (call->to.outbox)
+    {
+      call->to.outbox = FALSE;
+      if (self != NULL)
+        queue_outbox_answer (self, call->id, kind, payload);
+      return;
+    }
+
   if (kind == TAURI_REPLY_OK_BYTES && call->to.reply != NULL)
     {
       payload = marker = keep_answer_bytes (self, payload);
@@ -229,7 +298,7 @@ _tauri_bridge_call_reply_cb (TauriReplyKind  kind,
   if (self != NULL)
     flush (self);
 
-  if (self == NULL || (self->pushes->len == 0 && g_queue_is_empty (&self->held_answers)))
+  if (self == NULL || (!has_outbox (self) && g_queue_is_empty (&self->held_answers)))
     {
       reply_to_send (&call->to, kind, payload);
       return;
@@ -334,14 +403,32 @@ _tauri_bridge_describe_too_large (TauriBridge *self,
                           tauri_command_registry_get_max_message_size (self->registry));
 }
 
-/* i<call id>\n<command>\n<JSON arguments> */
+/* Answers at once a call that cannot start, and empties @to. */
 static void
-handle_invoke (TauriBridge              *self,
-               const char               *message,
-               gsize                     length,
-               WebKitScriptMessageReply *reply,
-               JSCContext               *context,
-               const char               *remote_uri)
+refuse_call (TauriBridge *self,
+             ReplyTo     *to,
+             guint64      id,
+             const char  *text)
+{
+  g_autoptr(GBytes) json = _tauri_json_string_to_bytes (text);
+
+  if (to->outbox)
+    queue_outbox_answer (self, id, TAURI_REPLY_ERROR, json);
+  else
+    webkit_script_message_reply_return_error_message (to->reply, g_bytes_get_data (json, NULL));
+
+  reply_to_clear (to);
+}
+
+/* i<call id>\n<command>\n<JSON arguments>, to be answered to @to, which the
+ * call takes. @id is the call's id when its frame told it, for errors. */
+static void
+start_call (TauriBridge *self,
+            const char  *message,
+            gsize        length,
+            ReplyTo     *to,
+            guint64      id,
+            const char  *remote_uri)
 {
   g_auto(TauriMessage) call_message = { 0 };
   g_autoptr(TauriInvocation) invocation = NULL;
@@ -350,7 +437,7 @@ handle_invoke (TauriBridge              *self,
 
   if (!_tauri_message_parse_invoke (message, length, &call_message, &error))
     {
-      reply_error (reply, error->message);
+      refuse_call (self, to, id, error->message);
       return;
     }
 
@@ -358,19 +445,77 @@ handle_invoke (TauriBridge              *self,
     {
       g_autofree char *text = _tauri_bridge_describe_too_large (self, call_message.name, length);
 
-      reply_error (reply, text);
+      refuse_call (self, to, call_message.id, text);
       return;
     }
 
   call = _tauri_bridge_call_new (self, call_message.id);
-  call->to.reply = webkit_script_message_reply_ref (reply);
-  call->to.context = g_object_ref (context);
+  call->to = *to;
+  memset (to, 0, sizeof *to);
 
   invocation = _tauri_command_registry_dispatch (self->registry, call_message.name,
                                                  call_message.arguments, call_message.arguments_length,
                                                  self->window, NULL, remote_uri,
                                                  _tauri_bridge_call_reply_cb, call, (GDestroyNotify) _tauri_bridge_call_free);
   _tauri_bridge_track_invocation (self, call_message.id, invocation);
+}
+
+/* i…: a call made alone, answered by the reply. */
+static void
+handle_invoke (TauriBridge              *self,
+               const char               *message,
+               gsize                     length,
+               WebKitScriptMessageReply *reply,
+               JSCContext               *context,
+               const char               *remote_uri)
+{
+  ReplyTo to = { webkit_script_message_reply_ref (reply), g_object_ref (context), NULL, FALSE };
+
+  start_call (self, message, length, &to, 0, remote_uri);
+}
+
+/* b<length>:<message><length>:<message>…: the calls a page made in one
+ * task (see _tauri_message_next_frame()). The reply says nothing: each call
+ * is answered in the outbox, sent once all have started. A batch whose
+ * frames cannot all be read is refused whole, and the page fails each of
+ * its calls. */
+static void
+handle_batch (TauriBridge              *self,
+              const char               *message,
+              gsize                     length,
+              WebKitScriptMessageReply *reply,
+              JSCContext               *context,
+              const char               *remote_uri)
+{
+  g_autoptr(JSCValue) done = NULL;
+  const char *end = message + length;
+  const char *frame;
+  gsize frame_length;
+  guint64 id;
+
+  for (const char *at = message + 1; at < end;)
+    {
+      if (!_tauri_message_next_frame (&at, end, &frame, &frame_length, &id))
+        {
+          reply_error (reply, "malformed message");
+          return;
+        }
+    }
+
+  done = jsc_value_new_string (context, "");
+  webkit_script_message_reply_return_value (reply, done);
+
+  self->in_batch = TRUE;
+  for (const char *at = message + 1; at < end;)
+    {
+      ReplyTo to = { NULL, NULL, NULL, TRUE };
+
+      _tauri_message_next_frame (&at, end, &frame, &frame_length, &id);
+      start_call (self, frame, frame_length, &to, id, remote_uri);
+    }
+  self->in_batch = FALSE;
+
+  flush (self);
 }
 
 /* a<call id>: the page gave up on a call (an AbortSignal fired). */
@@ -475,6 +620,10 @@ script_message_cb (WebKitUserContentManager *content_manager,
     {
     case 'i':
       handle_invoke (self, message, length, reply, jsc_value_get_context (value), remote_uri);
+      break;
+
+    case 'b':
+      handle_batch (self, message, length, reply, jsc_value_get_context (value), remote_uri);
       break;
 
     case 'p':
@@ -612,6 +761,7 @@ tauri_bridge_finalize (GObject *object)
   g_clear_pointer (&self->listeners, g_ptr_array_unref);
   g_clear_pointer (&self->answer_bytes, g_hash_table_unref);
   g_string_free (self->pushes, TRUE);
+  g_string_free (self->outbox, TRUE);
   g_clear_pointer (&self->trusted_uri, g_free);
   g_clear_pointer (&self->token, g_free);
 
@@ -633,6 +783,7 @@ tauri_bridge_init (TauriBridge *self)
   self->calls = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->listeners = _tauri_listeners_new ();
   self->pushes = g_string_new (NULL);
+  self->outbox = g_string_new (NULL);
   self->answer_bytes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                               (GDestroyNotify) g_bytes_unref);
   g_queue_init (&self->held_answers);
@@ -753,6 +904,7 @@ _tauri_bridge_abandon_calls (TauriBridge *self)
   g_ptr_array_set_size (self->listeners, 0);
   g_hash_table_remove_all (self->answer_bytes);
   g_string_truncate (self->pushes, 0);
+  g_string_truncate (self->outbox, 0);
   g_queue_clear_full (&self->held_answers, (GDestroyNotify) held_answer_free);
   g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
   g_clear_object (&self->poll_context);

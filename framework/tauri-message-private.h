@@ -29,6 +29,11 @@ gboolean _tauri_message_parse_invoke   (const char    *message,
                                         gsize          length,
                                         TauriMessage  *out,
                                         GError       **error);
+gboolean _tauri_message_next_frame     (const char   **at,
+                                        const char    *end,
+                                        const char   **frame,
+                                        gsize         *frame_length,
+                                        guint64       *id);
 void     _tauri_message_clear          (TauriMessage  *message);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TauriMessage, _tauri_message_clear)

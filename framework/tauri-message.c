@@ -80,6 +80,56 @@ _tauri_message_parse_invoke (const char    *message,
   return TRUE;
 }
 
+/* A batch of calls is `<length>:<message>` frames one after the other, each
+ * length counted as the page counts it, in UTF-16 code units of the text
+ * that follows. Reads the frame at *@at, which must end by @end, and moves
+ * *@at past it. The call id of the message in it, `i<call id>\n…`, is read
+ * too: a frame whose id cannot be read could not be answered. */
+gboolean
+_tauri_message_next_frame (const char  **at,
+                           const char   *end,
+                           const char  **frame,
+                           gsize        *frame_length,
+                           guint64      *id)
+{
+  const char *colon = memchr (*at, ':', end - *at);
+  const char *id_end;
+  const char *p;
+  char digits[21];
+  guint64 units = 0;
+
+  if (colon == NULL || colon == *at || colon - *at >= (gssize) sizeof digits)
+    return FALSE;
+  memcpy (digits, *at, colon - *at);
+  digits[colon - *at] = '\0';
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXSIZE, &units, NULL))
+    return FALSE;
+
+  /* The text is UTF-8: a character of four bytes is two UTF-16 units. */
+  for (p = colon + 1; units > 0 && p < end;)
+    {
+      guchar c = *p;
+      gsize bytes = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+      guint64 width = bytes == 4 ? 2 : 1;
+
+      if (width > units || (gsize) (end - p) < bytes)
+        return FALSE;
+      units -= width;
+      p += bytes;
+    }
+  if (units > 0)
+    return FALSE;
+
+  id_end = memchr (colon + 1, '\n', p - colon - 1);
+  if (colon[1] != 'i' || id_end == NULL || !_tauri_message_parse_call_id (colon + 2, id_end, id))
+    return FALSE;
+
+  *frame = colon + 1;
+  *frame_length = p - colon - 1;
+  *at = p;
+  return TRUE;
+}
+
 void
 _tauri_message_clear (TauriMessage *message)
 {

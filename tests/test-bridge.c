@@ -159,6 +159,14 @@ test_bridge_batched (void)
                    "  return [right, seen.request, seen.requests, seen.responses > 0, seen.responses + seen.single < 1000, alone];\n"
                    "})()");
   g_assert_cmpstr (counts, ==, "{\"ok\":[true,2,1,true,true,\"Hello from C!\"]}");
+
+  /* Errors of batched calls come back as those of lone ones. */
+  assert_settles ("Promise.allSettled([invoke('greeting'), invoke('nope'), invoke('log_message', {}),\n"
+                  "                    invoke('my_custom_command', { number: 1 })])\n"
+                  "  .then((all) => all.map((r) => r.status === 'fulfilled' ? r.value : r.reason))",
+                  "{\"ok\":[\"Hello from C!\",\"Command nope not found\","
+                  "\"command log_message missing required key invokeMessage\","
+                  "{\"message\":\"Called from main\",\"other_val\":43}]}");
 }
 
 static void
@@ -363,6 +371,18 @@ test_bridge_malformed_messages (void)
   assert_raw ("{ cmd: 'greeting' }", "rejected \"malformed message\"");
   assert_raw ("42", "rejected \"malformed message\"");
   assert_raw ("''", "rejected \"malformed message\"");
+
+  /* A batch is refused whole when one frame cannot be read, its lengths
+   * counted in UTF-16 units; the calls of one that can are answered in the
+   * outbox, not by the reply. */
+  assert_raw ("'b14:i7\\ngreeting\\n{}'", "resolved ");
+  assert_raw ("'b21:i8\\ngreeting\\n{\"a\":\"\u00e9\"}10:i9\\nnope\\n{}'", "resolved ");
+  assert_raw ("'b15:i7\\ngreeting\\n{}'", "rejected \"malformed message\"");
+  assert_raw ("'b5:i1\\ng14:i7\\ngreeting\\n{}'", "rejected \"malformed message\"");
+  assert_raw ("'b2:ix'", "rejected \"malformed message\"");
+  assert_raw ("'b0:'", "rejected \"malformed message\"");
+  assert_raw ("'b:i1\\ngreeting\\n'", "rejected \"malformed message\"");
+  assert_raw ("'b' + '9'.repeat(30) + ':i1'", "rejected \"malformed message\"");
 }
 
 static void

@@ -375,6 +375,24 @@ test_security_abort (void)
   wait_for (&saw_cancel);
 }
 
+/* Each load of the app's page keeps the one before in the back-forward
+ * cache. A page kept there stops polling: otherwise it could take the
+ * outbox meant for the page shown, with the answers to its batched calls. */
+static void
+test_security_back_forward_cache (void)
+{
+  back_home ();
+  back_home ();
+  back_home ();
+
+  assert_run (main_window (),
+              "let answered = 0;\n"
+              "for (let round = 0; round < 20; round++)\n"
+              "  answered += (await Promise.all([1, 2, 3].map(() => window.__TAURI__.core.invoke('count_runs')))).length;\n"
+              "return answered;",
+              "60");
+}
+
 static void
 test_security_reload_runs_once (void)
 {
@@ -550,6 +568,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/navigation", test_security_navigation);
   test_ui_add ("/Tauri/Security/csp", test_security_csp);
   test_ui_add ("/Tauri/Security/abort", test_security_abort);
+  test_ui_add ("/Tauri/Security/back-forward-cache", test_security_back_forward_cache);
   test_ui_add ("/Tauri/Security/reload-runs-once", test_security_reload_runs_once);
   test_ui_add ("/Tauri/Security/window-closed", test_security_window_closed);
   test_ui_add ("/Tauri/Security/web-process-killed", test_security_web_process_killed);

@@ -8,11 +8,15 @@
  * document to the native side, and the answers and pushes back.
  *
  * Messages to the native side are strings whose first character is the kind:
- *   i<call id>\n<command>\n<JSON arguments>   a command call, built by core.js
- *                                              and posted as it comes: the
- *                                              arguments may be megabytes
- *   p                                          a poll: answered with the next
- *                                              batch of pushed messages
+ *   i<call id>\n<command>\n<JSON arguments>   a command call made alone, built
+ *                                              by core.js and posted as it
+ *                                              comes: the arguments may be
+ *                                              megabytes; the reply answers it
+ *   b<length>:<call><length>:<call>…           the calls made in one task,
+ *                                              answered in the outbox
+ *   p                                          a poll: answered with the
+ *                                              outbox, the pushed messages and
+ *                                              the answers to batched calls
  *   a<call id>                                 the page gave up on a call
  *   c<level> <text>                            console output
  */
@@ -48,8 +52,25 @@
       dispatch('tauri-gtk:responses', answers.map((answer) => `${answer.length}:${answer}`).join(''));
   }
 
+  /* Queues an answer to go with the others of this task; one of 64 KiB or
+   * more goes at once, alone. */
+  function queueAnswer(id, tag, value) {
+    if (value.length >= BATCH_LIMIT) {
+      flushAnswers();
+      dispatch('tauri-gtk:response-head', `${id} ${tag}`);
+      dispatch('tauri-gtk:response-body', value);
+      return;
+    }
+    if (waitingAnswers.length === 0)
+      queueMicrotask(flushAnswers);
+    const answer = `${id} ${tag}${value}`;
+    waitingAnswers.push(answer);
+    waitingLength += answer.length;
+    if (waitingLength >= BATCH_LIMIT)
+      flushAnswers();
+  }
+
   function respond(id, tag, value) {
-    callsInFlight--;
     if (typeof value !== 'string') {
       /* WebKit answers `undefined` for a call whose answer was dropped. */
       tag = '-';
@@ -58,25 +79,12 @@
       tag = '*';
       value = value.slice(1);
     }
-    if (value.length >= BATCH_LIMIT) {
-      flushAnswers();
-      dispatch('tauri-gtk:response-head', `${id} ${tag}`);
-      dispatch('tauri-gtk:response-body', value);
-      return;
-    }
-    const answer = `${id} ${tag}${value}`;
     /* The answer to the last call in flight goes at once: no other answer
      * can come in this task to go with it. */
-    if (waitingAnswers.length === 0 && callsInFlight === 0) {
-      dispatch('tauri-gtk:response', answer);
-      return;
-    }
-    if (waitingAnswers.length === 0)
-      queueMicrotask(flushAnswers);
-    waitingAnswers.push(answer);
-    waitingLength += answer.length;
-    if (waitingLength >= BATCH_LIMIT)
-      flushAnswers();
+    if (waitingAnswers.length === 0 && callsInFlight === 0 && value.length < BATCH_LIMIT)
+      dispatch('tauri-gtk:response', `${id} ${tag}${value}`);
+    else
+      queueAnswer(id, tag, value);
   }
 
   function request(message) {
@@ -85,9 +93,13 @@
 
     const id = message.slice(1, message.indexOf('\n'));
     callsInFlight++;
-    handler.postMessage(message).then(
-      (value) => respond(id, '+', value),
-      (error) => respond(id, '-', error && error.message));
+    handler.postMessage(message).then((value) => {
+      callsInFlight--;
+      respond(id, '+', value);
+    }, (error) => {
+      callsInFlight--;
+      respond(id, '-', error && error.message);
+    });
   }
 
   document.addEventListener('tauri-gtk:request', (event) => {
@@ -95,20 +107,27 @@
       request(event.detail);
   });
 
-  /* Calls made in one task, as `<length>:<message>` one after the other. */
+  /* Calls made in one task, as `<length>:<message>` one after the other,
+   * go as they are in one message; their answers come in the outbox. Should
+   * the native side refuse the batch, each of its calls fails. */
   document.addEventListener('tauri-gtk:requests', (event) => {
     const batch = event.detail;
     if (typeof batch !== 'string')
       return;
 
-    for (let at = 0; at < batch.length;) {
-      const colon = batch.indexOf(':', at);
-      const length = colon > at ? Number(batch.slice(at, colon)) : NaN;
-      if (!Number.isSafeInteger(length) || length < 0 || colon + 1 + length > batch.length)
-        return;
-      request(batch.slice(colon + 1, colon + 1 + length));
-      at = colon + 1 + length;
-    }
+    handler.postMessage('b' + batch).then(undefined, (error) => {
+      for (let at = 0; at < batch.length;) {
+        const colon = batch.indexOf(':', at);
+        const length = colon > at ? Number(batch.slice(at, colon)) : NaN;
+        if (!Number.isSafeInteger(length) || length < 1 || colon + 1 + length > batch.length)
+          return;
+        const message = batch.slice(colon + 1, colon + 1 + length);
+        const newline = message.indexOf('\n');
+        if (message[0] === 'i' && newline > 1)
+          queueAnswer(message.slice(1, newline), '-', typeof error?.message === 'string' ? error.message : '"The batch was refused"');
+        at = colon + 1 + length;
+      }
+    });
   });
 
   document.addEventListener('tauri-gtk:abort', (event) => {
@@ -121,16 +140,56 @@
       handler.postMessage('c' + event.detail);
   });
 
-  /* One poll always waits on the native side; its answer is a JSON array of
-   * [callback id, data] pairs, handed to the page in one event. */
-  function poll() {
-    handler.postMessage('p').then((batch) => {
-      /* What the native side sent before these pushes arrives first. */
-      flushAnswers();
-      if (typeof batch === 'string' && batch.length > 0)
-        dispatch('tauri-gtk:push', batch);
-      poll();
-    }, () => {});
+  /* The outbox: frames ended by a NUL, in the order the native side queued
+   * them. `A<call id> <tag><body>` answers a batched call; `P<JSON array>`,
+   * [callback id, data] pairs, are pushed messages, handed to the page in
+   * one event once the answers before them are. */
+  function deliver(outbox) {
+    for (let at = 0; at < outbox.length;) {
+      let end = outbox.indexOf('\0', at);
+      if (end < 0)
+        end = outbox.length;
+      if (outbox[at] === 'A') {
+        const space = outbox.indexOf(' ', at);
+        if (space > at + 1 && space + 2 <= end)
+          queueAnswer(outbox.slice(at + 1, space), outbox[space + 1], outbox.slice(space + 2, end));
+      } else if (outbox[at] === 'P') {
+        flushAnswers();
+        dispatch('tauri-gtk:push', outbox.slice(at + 1, end));
+      }
+      at = end + 1;
+    }
+    flushAnswers();
   }
+
+  /* One poll always waits on the native side for the outbox, while the
+   * document is shown: one kept in the back-forward cache must leave the
+   * outbox to the page that replaced it, and polls again when it is back. */
+  let polling = false;
+  let shown = true;
+
+  function poll() {
+    polling = true;
+    handler.postMessage('p').then((outbox) => {
+      polling = false;
+      /* What the native side sent before the outbox arrives first. */
+      flushAnswers();
+      if (typeof outbox === 'string')
+        deliver(outbox);
+      if (shown)
+        poll();
+    }, () => {
+      polling = false;
+    });
+  }
+
+  window.addEventListener('pagehide', () => {
+    shown = false;
+  });
+  window.addEventListener('pageshow', () => {
+    shown = true;
+    if (!polling)
+      poll();
+  });
   poll();
 })();

@@ -4,8 +4,9 @@
  * libFuzzer target: what a page's message goes through on the native side.
  *
  * An input is a message as the bridge receives it, `i<call id>\n<command>\n
- * <JSON arguments>`. The header is read as tauri-bridge.c reads it (its
- * parser is static there, so it is mirrored below), then the call goes
+ * <JSON arguments>`, or a batch of them, `b<length>:<message>…`, each
+ * length in UTF-16 units. The header is read as tauri-bridge.c reads it,
+ * with the functions of tauri-message.c, then each call goes
  * through _tauri_command_registry_dispatch() on a registry whose commands
  * declare every parameter type, behind a capability, and its handlers read
  * every argument with every getter and answer by every means. The call id
@@ -13,8 +14,8 @@
  *
  * - every call is answered exactly once, and its reply released once;
  * - every answer is valid UTF-8 and valid JSON;
- * - text that _tauri_json_parse() accepts is written back by json-glib as
- *   text that it accepts again;
+ * - text that _tauri_json_parse() accepts is written back by the
+ *   framework's JSON writer as text that it accepts again;
  * - no warning or critical is logged.
  */
 
@@ -461,9 +462,9 @@ check_round_trip (const char *json,
     g_error ("Parsed, written, and refused (%s): %.*s", error->message, (int) written_length, text);
 }
 
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
+static void
+run_call (const char *data,
+          gsize       size)
 {
   static const char * const labels[] = { "main", "second-2", "other", NULL };
   g_autoptr(TauriInvocation) invocation = NULL;
@@ -473,10 +474,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   guint64 id;
 
   /* The bridge's own reading of the header. */
-  if (!_tauri_message_parse_invoke ((const char *) data, size, &message, NULL))
-    return 0;
+  if (!_tauri_message_parse_invoke (data, size, &message, NULL))
+    return;
   if (size > tauri_command_registry_get_max_message_size (registry))
-    return 0;
+    return;
   name = message.name;
   id = message.id;
 
@@ -501,6 +502,36 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (reply.answers != 1 || reply.destroyed != 1)
     g_error ("“%s” was answered %u times, its reply released %u times",
              name, reply.answers, reply.destroyed);
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  const char *text = (const char *) data;
+  const char *end = text + size;
+  const char *at = text + 1;
+  const char *frame;
+  gsize frame_length;
+  guint64 id;
+
+  if (size == 0 || text[0] != 'b')
+    {
+      run_call (text, size);
+      return 0;
+    }
+
+  /* A batch, `b<length>:<message>…`, read frame by frame as the bridge
+   * reads it: each frame lies inside the input, right after the one
+   * before, and starts with the id it was read with. */
+  while (at < end && _tauri_message_next_frame (&at, end, &frame, &frame_length, &id))
+    {
+      g_autofree char *digits = g_strdup_printf ("i%" G_GUINT64_FORMAT "\n", id);
+
+      g_assert (frame > text && frame + frame_length == at && at <= end);
+      g_assert (frame_length > strlen (digits) && strncmp (frame, digits, strlen (digits)) == 0);
+      run_call (frame, frame_length);
+    }
 
   return 0;
 }
