@@ -505,8 +505,11 @@ handle_batch (TauriBridge              *self,
   done = jsc_value_new_string (context, "");
   webkit_script_message_reply_return_value (reply, done);
 
+  /* A call may close the window, and with it the bridge: the calls after
+   * it are not made. */
+  g_object_ref (self);
   self->in_batch = TRUE;
-  for (const char *at = message + 1; at < end;)
+  for (const char *at = message + 1; at < end && !self->closed;)
     {
       ReplyTo to = { NULL, NULL, NULL, TRUE };
 
@@ -516,6 +519,7 @@ handle_batch (TauriBridge              *self,
   self->in_batch = FALSE;
 
   flush (self);
+  g_object_unref (self);
 }
 
 /* a<call id>: the page gave up on a call (an AbortSignal fired). */
