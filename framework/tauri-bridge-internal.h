@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* What the files of the bridge share: tauri-bridge.c (script messages,
- * answers, pushes) and tauri-bridge-scheme.c (calls over tauri://). */
+/* What the files of the bridge share: tauri-bridge.c (script messages),
+ * tauri-bridge-outbox.c (where answers and pushes go) and
+ * tauri-bridge-scheme.c (calls over tauri://). */
 
 /* Calls over tauri:// are kept under the page's id with this bit set, or
  * under a number of their own above it. */
@@ -79,6 +80,17 @@ void     _tauri_bridge_finish_request      (WebKitURISchemeRequest  *request,
                                             guint                    status,
                                             const char              *content_type,
                                             GBytes                  *body);
+void     _tauri_bridge_reply_to_clear      (ReplyTo                 *to);
+void     _tauri_bridge_held_answer_free    (HeldAnswer              *held);
+void     _tauri_bridge_call_abandon        (Call                    *call);
+void     _tauri_bridge_flush               (TauriBridge             *self);
+void     _tauri_bridge_queue_outbox_answer (TauriBridge             *self,
+                                            guint64                  id,
+                                            TauriReplyKind           kind,
+                                            GBytes                  *payload);
+void     _tauri_bridge_handle_poll         (TauriBridge             *self,
+                                            WebKitScriptMessageReply *reply,
+                                            JSCContext              *context);
 Call    *_tauri_bridge_call_new            (TauriBridge             *self,
                                             guint64                  id);
 void     _tauri_bridge_call_free           (Call                    *call);

@@ -15,8 +15,9 @@
 
 /*
  * The native half of the bridge for one window: the WebKit message handler
- * that receives the page's calls and sends each one answer, and the queue of
- * messages pushed to the page (events and channel messages).
+ * that receives the page's calls and starts them, and the scripts it gives
+ * the page. Where the answers and the messages pushed to the page (events
+ * and channel messages) go is tauri-bridge-outbox.c's concern.
  *
  * Trust rests on what this side controls. The handler is registered in an
  * isolated script world, and the only script injected into that world
@@ -40,277 +41,6 @@
 #define RESOURCE_PATH "/io/github/taurigtk/Tauri/bridge/"
 
 G_DEFINE_FINAL_TYPE (TauriBridge, tauri_bridge, G_TYPE_OBJECT)
-
-static gboolean
-reply_to_is_empty (const ReplyTo *to)
-{
-  return to->reply == NULL && to->request == NULL && !to->outbox;
-}
-
-void
-_tauri_bridge_finish_request (WebKitURISchemeRequest *request,
-                guint                   status,
-                const char             *content_type,
-                GBytes                 *body)
-{
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (body);
-  g_autoptr(WebKitURISchemeResponse) response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (body));
-
-  SoupMessageHeaders *headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-
-  /* The page reads the type from the headers, which are sent as given. */
-  soup_message_headers_replace (headers, "Content-Type", content_type);
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
-  webkit_uri_scheme_response_set_http_headers (response, headers);
-  webkit_uri_scheme_response_set_status (response, status, NULL);
-  webkit_uri_scheme_response_set_content_type (response, content_type);
-  webkit_uri_scheme_request_finish_with_response (request, response);
-}
-
-/* Sends the answer, and empties @to. */
-static void
-reply_to_send (ReplyTo        *to,
-               TauriReplyKind  kind,
-               GBytes         *payload)
-{
-  if (to->request != NULL)
-    {
-      _tauri_bridge_finish_request (to->request,
-                      kind == TAURI_REPLY_ERROR ? 400 : 200,
-                      kind == TAURI_REPLY_OK_BYTES ? "application/octet-stream" : "application/json",
-                      payload);
-    }
-  else if (to->reply != NULL && kind == TAURI_REPLY_ERROR)
-    {
-      /* Payloads in JSON are always followed by a NUL byte. */
-      webkit_script_message_reply_return_error_message (to->reply, g_bytes_get_data (payload, NULL));
-    }
-  else if (to->reply != NULL)
-    {
-      g_autoptr(JSCValue) value = NULL;
-      gsize size = 0;
-      gconstpointer data = g_bytes_get_data (payload, &size);
-
-      /* Built in the message's own context: a value from another JSC VM
-       * would corrupt WebKit's allocator. The ArrayBuffer borrows the bytes. */
-      if (kind == TAURI_REPLY_OK_BYTES)
-        value = jsc_value_new_array_buffer (to->context, (gpointer) data, size,
-                                            (GDestroyNotify) g_bytes_unref, g_bytes_ref (payload));
-      else
-        value = jsc_value_new_string_from_bytes (to->context, payload);
-
-      webkit_script_message_reply_return_value (to->reply, value);
-    }
-
-  g_clear_object (&to->request);
-  g_clear_pointer (&to->reply, webkit_script_message_reply_unref);
-  g_clear_object (&to->context);
-  to->outbox = FALSE;
-}
-
-/* Forgets where the answer would go; a tauri:// request still has to end. */
-static void
-reply_to_clear (ReplyTo *to)
-{
-  if (to->request != NULL)
-    {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                      "The page is gone");
-
-      webkit_uri_scheme_request_finish_error (to->request, error);
-    }
-
-  g_clear_object (&to->request);
-  g_clear_pointer (&to->reply, webkit_script_message_reply_unref);
-  g_clear_object (&to->context);
-  to->outbox = FALSE;
-}
-
-static void
-held_answer_free (HeldAnswer *held)
-{
-  reply_to_clear (&held->to);
-  g_bytes_unref (held->payload);
-  g_free (held);
-}
-
-void
-_tauri_bridge_call_free (Call *call)
-{
-  if (call->bridge != NULL)
-    g_hash_table_remove (call->bridge->calls, &call->id);
-
-  reply_to_clear (&call->to);
-  g_weak_ref_clear (&call->invocation);
-  g_free (call);
-}
-
-static void
-call_abandon (Call *call)
-{
-  g_autoptr(TauriInvocation) invocation = g_weak_ref_get (&call->invocation);
-
-  /* The page will never read the answer: let the handler stop early, and
-   * drop the answer when it comes. */
-  call->bridge = NULL;
-  reply_to_clear (&call->to);
-  if (invocation != NULL)
-    _tauri_invocation_cancel (invocation);
-}
-
-/* Moves the pushes waiting into the outbox, as one frame. */
-static void
-close_pushes (TauriBridge *self)
-{
-  if (self->pushes->len == 0)
-    return;
-
-  g_string_append (self->outbox, "P[");
-  g_string_append_len (self->outbox, self->pushes->str, self->pushes->len);
-  g_string_append_c (self->outbox, ']');
-  g_string_append_c (self->outbox, '\0');
-  g_string_truncate (self->pushes, 0);
-}
-
-static gboolean
-has_outbox (TauriBridge *self)
-{
-  return self->pushes->len > 0 || self->outbox->len > 0;
-}
-
-/* The reply to the poll is the outbox: frames each ended by a NUL, which
- * JSON text never holds raw, in the order they were queued:
- * `P[[callback id,data],…]`, pushed messages, and `A<call id> <tag><body>`,
- * the answer to a call of a batch (the tags are those of ipc.js). */
-static void
-send_outbox (TauriBridge *self)
-{
-  g_autoptr(JSCValue) value = NULL;
-  g_autoptr(GBytes) text = NULL;
-
-  g_assert (self->poll != NULL);
-
-  close_pushes (self);
-  text = g_string_free_to_bytes (g_steal_pointer (&self->outbox));
-  self->outbox = g_string_new (NULL);
-
-  value = jsc_value_new_string_from_bytes (self->poll_context, text);
-  webkit_script_message_reply_return_value (self->poll, value);
-  g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
-  g_clear_object (&self->poll_context);
-}
-
-/* Delivers what can be delivered: the outbox, if the page is waiting for
- * it and no batch is being dispatched, then the answers that waited for
- * it. */
-static void
-flush (TauriBridge *self)
-{
-  if (has_outbox (self))
-    {
-      if (self->poll == NULL || self->in_batch)
-        return;
-      send_outbox (self);
-    }
-
-  while (!g_queue_is_empty (&self->held_answers))
-    {
-      HeldAnswer *held = g_queue_pop_head (&self->held_answers);
-
-      reply_to_send (&held->to, held->kind, held->payload);
-      held_answer_free (held);
-    }
-}
-
-/* A script message reply cannot carry an ArrayBuffer: raw bytes wait here,
- * and the reply tells the page to fetch them over the tauri:// scheme. */
-static GBytes *
-keep_answer_bytes (TauriBridge *self,
-                   GBytes      *bytes)
-{
-  guint64 id = ++self->last_answer_bytes;
-  g_autofree char *marker = g_strdup_printf ("!%" G_GUINT64_FORMAT, id);
-  gsize length = strlen (marker);
-
-  g_hash_table_insert (self->answer_bytes, g_memdup2 (&id, sizeof id), g_bytes_ref (bytes));
-
-  return g_bytes_new_take (g_steal_pointer (&marker), length);
-}
-
-static void
-queue_outbox_answer (TauriBridge    *self,
-                     guint64         id,
-                     TauriReplyKind  kind,
-                     GBytes         *payload)
-{
-  g_autoptr(GBytes) marker = NULL;
-  char tag = kind == TAURI_REPLY_ERROR ? '-' : '+';
-  gsize size = 0;
-  const char *data;
-
-  if (kind == TAURI_REPLY_OK_BYTES)
-    payload = marker = keep_answer_bytes (self, payload);
-  data = g_bytes_get_data (payload, &size);
-
-  /* Raw bytes: `*<id>` rather than the reply's `+!<id>`. */
-  if (kind == TAURI_REPLY_OK_BYTES)
-    {
-      tag = '*';
-      data++;
-      size--;
-    }
-
-  close_pushes (self);
-  g_string_append_printf (self->outbox, "A%" G_GUINT64_FORMAT " %c", id, tag);
-  g_string_append_len (self->outbox, data, size);
-  g_string_append_c (self->outbox, '\0');
-
-  flush (self);
-}
-
-void
-_tauri_bridge_call_reply_cb (TauriReplyKind  kind,
-               GBytes         *payload,
-               gpointer        user_data)
-{
-  Call *call = user_data;
-  TauriBridge *self = call->bridge;
-  g_autoptr(GBytes) marker = NULL;
-  HeldAnswer *held;
-
-  if (reply_to_is_empty (&call->to))
-    return;
-
-  if (call->to.outbox)
-    {
-      call->to.outbox = FALSE;
-      if (self != NULL)
-        queue_outbox_answer (self, call->id, kind, payload);
-      return;
-    }
-
-  if (kind == TAURI_REPLY_OK_BYTES && call->to.reply != NULL)
-    {
-      payload = marker = keep_answer_bytes (self, payload);
-      kind = TAURI_REPLY_OK;
-    }
-
-  if (self != NULL)
-    flush (self);
-
-  if (self == NULL || (!has_outbox (self) && g_queue_is_empty (&self->held_answers)))
-    {
-      reply_to_send (&call->to, kind, payload);
-      return;
-    }
-
-  held = g_new0 (HeldAnswer, 1);
-  held->to = call->to;
-  held->kind = kind;
-  held->payload = g_bytes_ref (payload);
-  memset (&call->to, 0, sizeof call->to);
-  g_queue_push_tail (&self->held_answers, held);
-}
 
 Call *
 _tauri_bridge_call_new (TauriBridge *self,
@@ -413,11 +143,11 @@ refuse_call (TauriBridge *self,
   g_autoptr(GBytes) json = _tauri_json_string_to_bytes (text);
 
   if (to->outbox)
-    queue_outbox_answer (self, id, TAURI_REPLY_ERROR, json);
+    _tauri_bridge_queue_outbox_answer (self, id, TAURI_REPLY_ERROR, json);
   else
     webkit_script_message_reply_return_error_message (to->reply, g_bytes_get_data (json, NULL));
 
-  reply_to_clear (to);
+  _tauri_bridge_reply_to_clear (to);
 }
 
 /* i<call id>\n<command>\n<JSON arguments>, to be answered to @to, which the
@@ -518,7 +248,7 @@ handle_batch (TauriBridge              *self,
     }
   self->in_batch = FALSE;
 
-  flush (self);
+  _tauri_bridge_flush (self);
   g_object_unref (self);
 }
 
@@ -545,7 +275,7 @@ handle_abort (TauriBridge *self,
   if (call != NULL)
     {
       g_hash_table_remove (self->calls, &id);
-      call_abandon (call);
+      _tauri_bridge_call_abandon (call);
     }
 }
 
@@ -570,27 +300,6 @@ handle_console (TauriBridge *self,
           return;
         }
     }
-}
-
-/* p: the page waits for pushes. */
-static void
-handle_poll (TauriBridge              *self,
-             WebKitScriptMessageReply *reply,
-             JSCContext               *context)
-{
-  /* A page polls once at a time; a second poll replaces the first. */
-  if (self->poll != NULL)
-    {
-      g_autoptr(JSCValue) empty = jsc_value_new_string (self->poll_context, "");
-
-      webkit_script_message_reply_return_value (self->poll, empty);
-      g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
-      g_clear_object (&self->poll_context);
-    }
-
-  self->poll = webkit_script_message_reply_ref (reply);
-  self->poll_context = g_object_ref (context);
-  flush (self);
 }
 
 static gboolean
@@ -631,7 +340,7 @@ script_message_cb (WebKitUserContentManager *content_manager,
       break;
 
     case 'p':
-      handle_poll (self, reply, jsc_value_get_context (value));
+      _tauri_bridge_handle_poll (self, reply, jsc_value_get_context (value));
       break;
 
     case 'a':
@@ -858,44 +567,6 @@ _tauri_bridge_get_listeners (TauriBridge *self)
   return self->listeners;
 }
 
-/* Queues messages for the page: @items is one or more `[callback id,data]`
- * separated by commas, each running the page's callback with its data. */
-void
-_tauri_bridge_push_items (TauriBridge *self,
-                          guint        generation,
-                          const char  *items,
-                          gsize        length)
-{
-  g_assert (TAURI_IS_BRIDGE (self));
-
-  if (generation != self->generation || length == 0)
-    return;
-
-  if (self->pushes->len > 0)
-    g_string_append_c (self->pushes, ',');
-  g_string_append_len (self->pushes, items, length);
-
-  flush (self);
-}
-
-/* Queues one message for the page: the callback @callback_id will run with
- * @data, a JSON text. */
-void
-_tauri_bridge_push (TauriBridge *self,
-                    guint        generation,
-                    guint32      callback_id,
-                    const char  *data,
-                    gsize        length)
-{
-  g_autoptr(GString) item = g_string_sized_new (length + 16);
-
-  g_string_append_printf (item, "[%u,", callback_id);
-  g_string_append_len (item, data, length);
-  g_string_append_c (item, ']');
-
-  _tauri_bridge_push_items (self, generation, item->str, item->len);
-}
-
 void
 _tauri_bridge_abandon_calls (TauriBridge *self)
 {
@@ -909,7 +580,7 @@ _tauri_bridge_abandon_calls (TauriBridge *self)
   g_hash_table_remove_all (self->answer_bytes);
   g_string_truncate (self->pushes, 0);
   g_string_truncate (self->outbox, 0);
-  g_queue_clear_full (&self->held_answers, (GDestroyNotify) held_answer_free);
+  g_queue_clear_full (&self->held_answers, (GDestroyNotify) _tauri_bridge_held_answer_free);
   g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
   g_clear_object (&self->poll_context);
 
@@ -917,5 +588,5 @@ _tauri_bridge_abandon_calls (TauriBridge *self)
   g_hash_table_remove_all (self->calls);
 
   for (GList *l = calls; l != NULL; l = l->next)
-    call_abandon (l->data);
+    _tauri_bridge_call_abandon (l->data);
 }
