@@ -10,24 +10,38 @@
 /* A name that error texts can quote and that stays one line. */
 #define MAX_COMMAND_NAME 256
 
+/* The decimal number that is all of [start, end), within [min, max]. */
+static gboolean
+parse_decimal (const char *start,
+               const char *end,
+               guint64     min,
+               guint64     max,
+               guint64    *value)
+{
+  char digits[21];
+
+  if (end - start < 1 || end - start >= (gssize) sizeof digits)
+    return FALSE;
+
+  /* Digits alone: the copy is read as a C string, which a NUL would cut
+   * short. */
+  for (const char *p = start; p < end; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+
+  memcpy (digits, start, end - start);
+  digits[end - start] = '\0';
+  return g_ascii_string_to_unsigned (digits, 10, min, max, value, NULL);
+}
+
 gboolean
 _tauri_message_parse_call_id (const char *start,
                               const char *end,
                               guint64    *id)
 {
-  char digits[21];
-  guint64 value = 0;
-
-  if (end - start < 1 || end - start >= (gssize) sizeof digits)
-    return FALSE;
-
-  memcpy (digits, start, end - start);
-  digits[end - start] = '\0';
-  if (!g_ascii_string_to_unsigned (digits, 10, 1, TAURI_MESSAGE_MAX_CALL_ID - 1, &value, NULL))
-    return FALSE;
-
-  *id = value;
-  return TRUE;
+  return parse_decimal (start, end, 1, TAURI_MESSAGE_MAX_CALL_ID - 1, id);
 }
 
 gboolean
@@ -95,14 +109,9 @@ _tauri_message_next_frame (const char  **at,
   const char *colon = memchr (*at, ':', end - *at);
   const char *id_end;
   const char *p;
-  char digits[21];
   guint64 units = 0;
 
-  if (colon == NULL || colon == *at || colon - *at >= (gssize) sizeof digits)
-    return FALSE;
-  memcpy (digits, *at, colon - *at);
-  digits[colon - *at] = '\0';
-  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXSIZE, &units, NULL))
+  if (colon == NULL || !parse_decimal (*at, colon, 1, G_MAXSIZE, &units))
     return FALSE;
 
   /* The text is UTF-8: a character of four bytes is two UTF-16 units. */

@@ -366,6 +366,7 @@ test_bridge_malformed_messages (void)
   assert_raw ("'garbage'", "rejected \"malformed message\"");
   assert_raw ("'i4'", "rejected \"malformed message\"");
   assert_raw ("'ix\\ngreeting\\n'", "rejected \"malformed message\"");
+  assert_raw ("'i3\\0\\ngreeting\\n'", "rejected \"malformed message\"");
   assert_raw ("'i5\\n\\n{}'", "rejected \"invalid command name\"");
   assert_raw ("'i6\\n' + 'c'.repeat(300) + '\\n{}'", "rejected \"invalid command name\"");
   assert_raw ("{ cmd: 'greeting' }", "rejected \"malformed message\"");
@@ -380,6 +381,8 @@ test_bridge_malformed_messages (void)
   assert_raw ("'b15:i7\\ngreeting\\n{}'", "rejected \"malformed message\"");
   assert_raw ("'b5:i1\\ng14:i7\\ngreeting\\n{}'", "rejected \"malformed message\"");
   assert_raw ("'b2:ix'", "rejected \"malformed message\"");
+  assert_raw ("'b14:i7\\0\\ngreeting\\n{'", "rejected \"malformed message\"");
+  assert_raw ("'b1\\x004:i7\\ngreeting\\n{}'", "rejected \"malformed message\"");
   assert_raw ("'b0:'", "rejected \"malformed message\"");
   assert_raw ("'b:i1\\ngreeting\\n'", "rejected \"malformed message\"");
   assert_raw ("'b' + '9'.repeat(30) + ':i1'", "rejected \"malformed message\"");

@@ -523,13 +523,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   /* A batch, `b<length>:<message>…`, read frame by frame as the bridge
    * reads it: each frame lies inside the input, right after the one
-   * before, and starts with the id it was read with. */
+   * before, and holds the id it was read with. */
   while (at < end && _tauri_message_next_frame (&at, end, &frame, &frame_length, &id))
     {
-      g_autofree char *digits = g_strdup_printf ("i%" G_GUINT64_FORMAT "\n", id);
+      g_auto(TauriMessage) message = { 0 };
 
       g_assert (frame > text && frame + frame_length == at && at <= end);
-      g_assert (frame_length > strlen (digits) && strncmp (frame, digits, strlen (digits)) == 0);
+      g_assert (frame[0] == 'i');
+      if (_tauri_message_parse_invoke (frame, frame_length, &message, NULL))
+        g_assert (message.id == id);
       run_call (frame, frame_length);
     }
 
