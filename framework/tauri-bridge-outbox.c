@@ -236,7 +236,10 @@ _tauri_bridge_queue_outbox_answer (TauriBridge    *self,
     }
 
   close_pushes (self);
-  g_string_append_printf (self->outbox, "A%" G_GUINT64_FORMAT " %c", id, tag);
+  g_string_append_c (self->outbox, 'A');
+  _tauri_json_append_uint (self->outbox, id);
+  g_string_append_c (self->outbox, ' ');
+  g_string_append_c (self->outbox, tag);
   g_string_append_len (self->outbox, data, size);
   g_string_append_c (self->outbox, '\0');
 

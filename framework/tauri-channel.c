@@ -146,12 +146,19 @@ queue_append (Queue      *queue,
   if (end)
     {
       queue->closed = TRUE;
-      g_string_append_printf (queue->pending, "[%u,{\"end\":true,\"index\":%u}]",
-                              queue->id, queue->next_index);
+      g_string_append_c (queue->pending, '[');
+      _tauri_json_append_uint (queue->pending, queue->id);
+      g_string_append (queue->pending, ",{\"end\":true,\"index\":");
+      _tauri_json_append_uint (queue->pending, queue->next_index);
+      g_string_append (queue->pending, "}]");
     }
   else
     {
-      g_string_append_printf (queue->pending, "[%u,{\"index\":%u,\"message\":", queue->id, queue->next_index++);
+      g_string_append_c (queue->pending, '[');
+      _tauri_json_append_uint (queue->pending, queue->id);
+      g_string_append (queue->pending, ",{\"index\":");
+      _tauri_json_append_uint (queue->pending, queue->next_index++);
+      g_string_append (queue->pending, ",\"message\":");
       g_string_append_len (queue->pending, data, length);
       g_string_append (queue->pending, "}]");
     }

@@ -21,6 +21,8 @@ JsonNode   *_tauri_json_parse             (const char  *data,
                                            GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 const char *_tauri_json_describe          (JsonNode    *node);
 GBytes     *_tauri_json_to_bytes          (JsonNode    *node) G_GNUC_WARN_UNUSED_RESULT;
+void        _tauri_json_append_uint       (GString     *out,
+                                           guint64      value);
 GBytes     *_tauri_json_string_to_bytes   (const char  *string) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode   *_tauri_json_from_object       (GObject     *object) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode   *_tauri_json_from_variant      (GVariant    *variant) G_GNUC_WARN_UNUSED_RESULT;

@@ -427,15 +427,23 @@ static void
 write_int (GString *out,
            gint64   value)
 {
+  if (value < 0)
+    g_string_append_c (out, '-');
+  _tauri_json_append_uint (out, value < 0 ? -(guint64) value : (guint64) value);
+}
+
+/* A number in decimal, without printf(), which costs more than all the
+ * rest of a small message. */
+void
+_tauri_json_append_uint (GString *out,
+                         guint64  value)
+{
   char digits[24];
   char *p = digits + sizeof digits;
-  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
 
   do
-    *--p = '0' + magnitude % 10;
-  while ((magnitude /= 10) != 0);
-  if (value < 0)
-    *--p = '-';
+    *--p = '0' + value % 10;
+  while ((value /= 10) != 0);
 
   g_string_append_len (out, p, digits + sizeof digits - p);
 }
