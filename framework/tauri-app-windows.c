@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tauri-app-private.h"
+#include "tauri-events-private.h"
+#include "tauri-window-private.h"
+
+/*
+ * An application's windows by label, and the events it emits to them.
+ */
+
+/**
+ * tauri_app_get_window:
+ * @self: an application
+ * @label: a window label
+ *
+ * Looks up an open window by its label.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL
+ *
+ * Since: 0.1
+ */
+TauriWindow *
+tauri_app_get_window (TauriApp   *self,
+                      const char *label)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return g_hash_table_lookup (priv->windows, label);
+}
+
+static gboolean
+is_valid_label (const char *label)
+{
+  if (*label == '\0')
+    return FALSE;
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && strchr ("-/:_", *p) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tauri_app_open_window:
+ * @self: an application
+ * @label: a label no open window has; letters, digits, `-`, `/`, `:` and `_`
+ * @error: return location for an error
+ *
+ * Opens a window showing the application's front end, and presents it.
+ * The application must be registered (its startup has run).
+ *
+ * Returns: (transfer none): the window, or %NULL with @error set when the
+ *   label is invalid or taken
+ *
+ * Since: 0.1
+ */
+TauriWindow *
+tauri_app_open_window (TauriApp    *self,
+                       const char  *label,
+                       GError     **error)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+  TauriWindow *window;
+
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (priv->web_context != NULL, NULL);
+
+  if (!is_valid_label (label))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "Window label must include only alphanumeric characters, `-`, `/`, `:` and `_`.");
+      return NULL;
+    }
+
+  if (g_hash_table_contains (priv->windows, label))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   "a window with label `%s` already exists", label);
+      return NULL;
+    }
+
+  window = _tauri_window_new (self, label);
+  g_hash_table_insert (priv->windows, g_strdup (label), window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/**
+ * tauri_app_emit:
+ * @self: an application
+ * @event: the event's name: letters, digits, `-`, `/`, `:` and `_`
+ * @payload: (nullable): the payload, or %NULL for `null`
+ *
+ * Emits an event to every listener of every window, as Tauri's
+ * `app.emit()`: the pages' `listen()` callbacks receive
+ * `{event, id, payload}`, and the [signal@App::event] signal is emitted.
+ * An event emitted before a page listens is not kept for it.
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_emit (TauriApp   *self,
+                const char *event,
+                JsonNode   *payload)
+{
+  g_return_if_fail (TAURI_IS_APP (self));
+  g_return_if_fail (_tauri_event_name_is_valid (event));
+
+  _tauri_events_emit (self, event, payload, NULL, NULL);
+}
+
+/**
+ * tauri_app_emit_to:
+ * @self: an application
+ * @label: the label of the window the event is for
+ * @event: the event's name: letters, digits, `-`, `/`, `:` and `_`
+ * @payload: (nullable): the payload, or %NULL for `null`
+ *
+ * Emits an event to one window, as Tauri's `app.emit_to(label, …)`: its
+ * page's listeners hear it, and so do the listeners of any window that
+ * listen to every target (`listen()` without a target).
+ *
+ * Since: 0.1
+ */
+void
+tauri_app_emit_to (TauriApp   *self,
+                   const char *label,
+                   const char *event,
+                   JsonNode   *payload)
+{
+  TauriEventTarget target = { TAURI_EVENT_TARGET_ANY_LABEL, label };
+
+  g_return_if_fail (TAURI_IS_APP (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (_tauri_event_name_is_valid (event));
+
+  _tauri_events_emit (self, event, payload, &target, NULL);
+}
