@@ -39,8 +39,8 @@ struct _TauriBridge
 
   WebKitScriptMessageReply *poll;               /* the page's waiting poll, or NULL */
   JSCContext               *poll_context;
-  GString                  *pushes;             /* "[id,data],[id,data]" waiting */
   GString                  *outbox;             /* frames for the next poll, see send_outbox() */
+  gboolean                  push_frame_open;    /* it ends with a frame of pushes, unfinished */
   gboolean                  in_batch;           /* dispatching a batch of calls */
   GHashTable               *answer_bytes;       /* id → GBytes the page will fetch */
   guint64                   last_answer_bytes;

@@ -133,24 +133,34 @@ _tauri_bridge_call_abandon (Call *call)
     _tauri_invocation_cancel (invocation);
 }
 
-/* Moves the pushes waiting into the outbox, as one frame. */
+/* Starts one more push in the outbox: in the frame of pushes the outbox
+ * ends with, or in a new one. */
+static void
+open_push (TauriBridge *self)
+{
+  if (self->push_frame_open)
+    g_string_append_c (self->outbox, ',');
+  else
+    g_string_append (self->outbox, "P[");
+  self->push_frame_open = TRUE;
+}
+
+/* Ends the frame of pushes the outbox ends with, if it does. */
 static void
 close_pushes (TauriBridge *self)
 {
-  if (self->pushes->len == 0)
+  if (!self->push_frame_open)
     return;
 
-  g_string_append (self->outbox, "P[");
-  g_string_append_len (self->outbox, self->pushes->str, self->pushes->len);
   g_string_append_c (self->outbox, ']');
   g_string_append_c (self->outbox, '\0');
-  g_string_truncate (self->pushes, 0);
+  self->push_frame_open = FALSE;
 }
 
 static gboolean
 has_outbox (TauriBridge *self)
 {
-  return self->pushes->len > 0 || self->outbox->len > 0;
+  return self->outbox->len > 0;
 }
 
 /* The reply to the poll is the outbox: frames each ended by a NUL, which
@@ -197,50 +207,46 @@ _tauri_bridge_flush (TauriBridge *self)
     }
 }
 
-/* A script message reply cannot carry an ArrayBuffer: raw bytes wait here,
- * and the reply tells the page to fetch them over the tauri:// scheme. */
-static GBytes *
+/* Neither a script message reply nor the outbox can carry an ArrayBuffer:
+ * raw bytes wait here, under the id returned, and the page fetches them
+ * over the tauri:// scheme. */
+static guint64
 keep_answer_bytes (TauriBridge *self,
                    GBytes      *bytes)
 {
   guint64 id = ++self->last_answer_bytes;
-  g_autofree char *marker = g_strdup_printf ("!%" G_GUINT64_FORMAT, id);
-  gsize length = strlen (marker);
 
   g_hash_table_insert (self->answer_bytes, g_memdup2 (&id, sizeof id), g_bytes_ref (bytes));
 
-  return g_bytes_new_take (g_steal_pointer (&marker), length);
+  return id;
 }
 
+/* `A<call id> <tag><body>`: `+` or `-` and JSON text, or `*` and the id of
+ * raw bytes kept. */
 void
 _tauri_bridge_queue_outbox_answer (TauriBridge    *self,
-                     guint64         id,
-                     TauriReplyKind  kind,
-                     GBytes         *payload)
+                                   guint64         id,
+                                   TauriReplyKind  kind,
+                                   GBytes         *payload)
 {
-  g_autoptr(GBytes) marker = NULL;
-  char tag = kind == TAURI_REPLY_ERROR ? '-' : '+';
-  gsize size = 0;
-  const char *data;
-
-  if (kind == TAURI_REPLY_OK_BYTES)
-    payload = marker = keep_answer_bytes (self, payload);
-  data = g_bytes_get_data (payload, &size);
-
-  /* Raw bytes: `*<id>` rather than the reply's `+!<id>`. */
-  if (kind == TAURI_REPLY_OK_BYTES)
-    {
-      tag = '*';
-      data++;
-      size--;
-    }
-
   close_pushes (self);
   g_string_append_c (self->outbox, 'A');
   _tauri_json_append_uint (self->outbox, id);
   g_string_append_c (self->outbox, ' ');
-  g_string_append_c (self->outbox, tag);
-  g_string_append_len (self->outbox, data, size);
+
+  if (kind == TAURI_REPLY_OK_BYTES)
+    {
+      g_string_append_c (self->outbox, '*');
+      _tauri_json_append_uint (self->outbox, keep_answer_bytes (self, payload));
+    }
+  else
+    {
+      gsize size = 0;
+      const char *data = g_bytes_get_data (payload, &size);
+
+      g_string_append_c (self->outbox, kind == TAURI_REPLY_ERROR ? '-' : '+');
+      g_string_append_len (self->outbox, data, size);
+    }
   g_string_append_c (self->outbox, '\0');
 
   _tauri_bridge_flush (self);
@@ -248,8 +254,8 @@ _tauri_bridge_queue_outbox_answer (TauriBridge    *self,
 
 void
 _tauri_bridge_call_reply_cb (TauriReplyKind  kind,
-               GBytes         *payload,
-               gpointer        user_data)
+                             GBytes         *payload,
+                             gpointer        user_data)
 {
   Call *call = user_data;
   TauriBridge *self = call->bridge;
@@ -267,9 +273,12 @@ _tauri_bridge_call_reply_cb (TauriReplyKind  kind,
       return;
     }
 
+  /* The reply says `!<id>` for raw bytes kept. */
   if (kind == TAURI_REPLY_OK_BYTES && call->to.reply != NULL)
     {
-      payload = marker = keep_answer_bytes (self, payload);
+      char *text = g_strdup_printf ("!%" G_GUINT64_FORMAT, keep_answer_bytes (self, payload));
+
+      payload = marker = g_bytes_new_take (text, strlen (text));
       kind = TAURI_REPLY_OK;
     }
 
@@ -293,8 +302,8 @@ _tauri_bridge_call_reply_cb (TauriReplyKind  kind,
 /* p: the page waits for pushes. */
 void
 _tauri_bridge_handle_poll (TauriBridge              *self,
-             WebKitScriptMessageReply *reply,
-             JSCContext               *context)
+                           WebKitScriptMessageReply *reply,
+                           JSCContext               *context)
 {
   /* A page polls once at a time; a second poll replaces the first. */
   if (self->poll != NULL)
@@ -324,9 +333,8 @@ _tauri_bridge_push_items (TauriBridge *self,
   if (generation != self->generation || length == 0)
     return;
 
-  if (self->pushes->len > 0)
-    g_string_append_c (self->pushes, ',');
-  g_string_append_len (self->pushes, items, length);
+  open_push (self);
+  g_string_append_len (self->outbox, items, length);
 
   _tauri_bridge_flush (self);
 }
@@ -340,11 +348,17 @@ _tauri_bridge_push (TauriBridge *self,
                     const char  *data,
                     gsize        length)
 {
-  g_autoptr(GString) item = g_string_sized_new (length + 16);
+  g_assert (TAURI_IS_BRIDGE (self));
 
-  g_string_append_printf (item, "[%u,", callback_id);
-  g_string_append_len (item, data, length);
-  g_string_append_c (item, ']');
+  if (generation != self->generation)
+    return;
 
-  _tauri_bridge_push_items (self, generation, item->str, item->len);
+  open_push (self);
+  g_string_append_c (self->outbox, '[');
+  _tauri_json_append_uint (self->outbox, callback_id);
+  g_string_append_c (self->outbox, ',');
+  g_string_append_len (self->outbox, data, length);
+  g_string_append_c (self->outbox, ']');
+
+  _tauri_bridge_flush (self);
 }

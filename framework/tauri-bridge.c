@@ -204,6 +204,14 @@ handle_invoke (TauriBridge              *self,
   start_call (self, message, length, &to, 0, remote_uri);
 }
 
+/* One call of a batch, in its message. */
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  guint64     id;
+} Frame;
+
 /* b<length>:<message><length>:<message>…: the calls a page made in one
  * task (see _tauri_message_next_frame()). The reply says nothing: each call
  * is answered in the outbox, sent once all have started. A batch whose
@@ -218,18 +226,19 @@ handle_batch (TauriBridge              *self,
               const char               *remote_uri)
 {
   g_autoptr(JSCValue) done = NULL;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   const char *end = message + length;
-  const char *frame;
-  gsize frame_length;
-  guint64 id;
 
   for (const char *at = message + 1; at < end;)
     {
-      if (!_tauri_message_next_frame (&at, end, &frame, &frame_length, &id))
+      Frame frame;
+
+      if (!_tauri_message_next_frame (&at, end, &frame.text, &frame.length, &frame.id))
         {
           reply_error (reply, "malformed message");
           return;
         }
+      g_array_append_val (frames, frame);
     }
 
   done = jsc_value_new_string (context, "");
@@ -239,12 +248,12 @@ handle_batch (TauriBridge              *self,
    * it are not made. */
   g_object_ref (self);
   self->in_batch = TRUE;
-  for (const char *at = message + 1; at < end && !self->closed;)
+  for (guint i = 0; i < frames->len && !self->closed; i++)
     {
+      const Frame *frame = &g_array_index (frames, Frame, i);
       ReplyTo to = { NULL, NULL, NULL, TRUE };
 
-      _tauri_message_next_frame (&at, end, &frame, &frame_length, &id);
-      start_call (self, frame, frame_length, &to, id, remote_uri);
+      start_call (self, frame->text, frame->length, &to, frame->id, remote_uri);
     }
   self->in_batch = FALSE;
 
@@ -473,7 +482,6 @@ tauri_bridge_finalize (GObject *object)
   g_clear_pointer (&self->calls, g_hash_table_unref);
   g_clear_pointer (&self->listeners, g_ptr_array_unref);
   g_clear_pointer (&self->answer_bytes, g_hash_table_unref);
-  g_string_free (self->pushes, TRUE);
   g_string_free (self->outbox, TRUE);
   g_clear_pointer (&self->trusted_uri, g_free);
   g_clear_pointer (&self->token, g_free);
@@ -495,7 +503,6 @@ tauri_bridge_init (TauriBridge *self)
 {
   self->calls = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->listeners = _tauri_listeners_new ();
-  self->pushes = g_string_new (NULL);
   self->outbox = g_string_new (NULL);
   self->answer_bytes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                               (GDestroyNotify) g_bytes_unref);
@@ -578,8 +585,8 @@ _tauri_bridge_abandon_calls (TauriBridge *self)
   self->generation++;
   g_ptr_array_set_size (self->listeners, 0);
   g_hash_table_remove_all (self->answer_bytes);
-  g_string_truncate (self->pushes, 0);
   g_string_truncate (self->outbox, 0);
+  self->push_frame_open = FALSE;
   g_queue_clear_full (&self->held_answers, (GDestroyNotify) _tauri_bridge_held_answer_free);
   g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
   g_clear_object (&self->poll_context);

@@ -29,8 +29,6 @@
 #include "tauri-json-private.h"
 #include "tauri-message-private.h"
 
-/* As in tauri-bridge.c. */
-
 int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);
 int LLVMFuzzerTestOneInput (const guint8   *data,
