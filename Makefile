@@ -9,7 +9,7 @@
 #               it under Xvfb against the bare-WebKit baseline, prints the table
 #   make fuzz   builds the libFuzzer target with clang and runs it for
 #               FUZZ_SECONDS (600; 0 runs it until stopped); make test runs
-#               it for 60 seconds
+#               the committed corpus and a fixed-seed search of FUZZ_RUNS
 
 BUILDDIR      ?= _build
 TESTBUILDDIR  ?= _build-test
@@ -33,7 +33,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Runs a command with a session bus, and under Xvfb when there is no display.
 HEADLESS = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps build demo stress test test-build test-asan test-bindings-ts update-bindings bench fuzz test-fuzz clean
+.PHONY: all deps build demo stress test test-build test-asan test-bindings-ts update-bindings bench fuzz fuzz-build test-fuzz clean
 
 all: build
 
@@ -123,16 +123,29 @@ FUZZ_ENV = G_SLICE=always-malloc \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 
-fuzz: deps $(FUZZBUILDDIR)/build.ninja
+FUZZ_FLAGS = -max_len=8192 -timeout=10 -print_final_stats=1 \
+	-dict=tests/fuzz/fuzz-dispatch.dict -artifact_prefix=$(FUZZBUILDDIR)/artifacts/
+
+fuzz-build: deps $(FUZZBUILDDIR)/build.ninja
 	meson compile -C $(FUZZBUILDDIR) tests/fuzz/fuzz-dispatch
 	mkdir -p $(FUZZBUILDDIR)/corpus $(FUZZBUILDDIR)/artifacts
-	$(FUZZ_ENV) $(FUZZBUILDDIR)/tests/fuzz/fuzz-dispatch \
-	  -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -print_final_stats=1 \
-	  -dict=tests/fuzz/fuzz-dispatch.dict -artifact_prefix=$(FUZZBUILDDIR)/artifacts/ \
-	  $(FUZZBUILDDIR)/corpus tests/fuzz/corpus
 
-test-fuzz:
-	$(MAKE) fuzz FUZZ_SECONDS=60
+# Searches for new findings, from a new seed each time; what it finds goes
+# to $(FUZZBUILDDIR)/artifacts/, and into tests/fuzz/corpus once fixed.
+fuzz: fuzz-build
+	$(FUZZ_ENV) $(FUZZBUILDDIR)/tests/fuzz/fuzz-dispatch $(FUZZ_FLAGS) \
+	  -max_total_time=$(FUZZ_SECONDS) $(FUZZBUILDDIR)/corpus tests/fuzz/corpus
+
+# What make test runs: every input of tests/fuzz/corpus, then a search of
+# FUZZ_RUNS inputs from a fixed seed and the committed corpus alone. The
+# same search every time, so that a finding is one the tree had when it was
+# committed, and reproduces wherever it is run.
+FUZZ_RUNS ?= 2000000
+test-fuzz: fuzz-build
+	$(FUZZ_ENV) $(FUZZBUILDDIR)/tests/fuzz/fuzz-dispatch $(FUZZ_FLAGS) tests/fuzz/corpus/*
+	rm -rf $(FUZZBUILDDIR)/test-corpus && mkdir -p $(FUZZBUILDDIR)/test-corpus
+	$(FUZZ_ENV) $(FUZZBUILDDIR)/tests/fuzz/fuzz-dispatch $(FUZZ_FLAGS) \
+	  -seed=1 -runs=$(FUZZ_RUNS) $(FUZZBUILDDIR)/test-corpus tests/fuzz/corpus
 
 # A million calls, 20,000 in flight, under the sanitizers; make test runs
 # 100,000 of them.

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 /* Nesting deeper than this is refused before parsing: json-glib's parser
  * recurses once per level. 128 is serde_json's default recursion limit. */
 #define TAURI_JSON_DEFAULT_MAX_DEPTH 128
+/* The most TauriCommandRegistry:max-depth allows. */
+#define TAURI_JSON_DEPTH_LIMIT 10000
 
 char       *_tauri_json_camel_case        (const char  *snake_name) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    _tauri_json_check_text        (const char  *data,

@@ -359,10 +359,10 @@ test_bridge_malformed_messages (void)
   assert_raw ("'i1\\ngreeting\\n'", "resolved \"Hello from C!\"");
   assert_raw ("'i2\\nlog_message\\n{\"invokeMessage\": '",
               "rejected \"invalid args for command `log_message`: malformed JSON: "
-              "<data>:1:18: Parse error: unexpected end of file, expected character `}'\"");
+              "expected a value at byte 18, found the end of the text\"");
   assert_raw ("'i3\\nlog_message\\n{\"invokeMessage\": \"x\",}'",
               "rejected \"invalid args for command `log_message`: malformed JSON: "
-              "<data>:1:22: Parse error: unexpected character `,', expected character `]'\"");
+              "expected a string key at byte 22, found `}`\"");
   assert_raw ("'garbage'", "rejected \"malformed message\"");
   assert_raw ("'i4'", "rejected \"malformed message\"");
   assert_raw ("'ix\\ngreeting\\n'", "rejected \"malformed message\"");
