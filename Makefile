@@ -62,10 +62,10 @@ build: deps $(BUILDDIR)/build.ninja
 
 demo: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  $(BUILDDIR)/demo-app/tauri-gtk-demo; \
+	  $(BUILDDIR)/run $(BUILDDIR)/demo-app/tauri-gtk-demo; \
 	else \
 	  echo "No display: running the demo under Xvfb and saving a screenshot to $(SCREENSHOT)"; \
-	  $(HEADLESS) $(BUILDDIR)/demo-app/tauri-gtk-demo --screenshot $(SCREENSHOT) && \
+	  $(HEADLESS) $(BUILDDIR)/run $(BUILDDIR)/demo-app/tauri-gtk-demo --screenshot $(SCREENSHOT) && \
 	  test -s $(SCREENSHOT) && echo "Saved $(SCREENSHOT)"; \
 	fi
 

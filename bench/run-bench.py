@@ -407,6 +407,8 @@ def main():
         'GTK_A11Y': 'none',
         'NO_AT_BRIDGE': '1',
         'BENCH_PARAMS': json.dumps(params),
+        # The uninstalled library's web process extension (raw bytes).
+        'TAURI_WEB_EXTENSIONS_DIR': os.path.abspath(os.path.join(args.build_dir, 'framework', 'web-extension')),
     })
     if not args.gl:
         # As the test suites run: no GL, WebKit composites on the CPU.

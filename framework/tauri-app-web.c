@@ -40,6 +40,20 @@ automation_started_cb (WebKitWebContext        *context,
                            G_CALLBACK (create_web_view_cb), self, 0);
 }
 
+/* The web process extension that carries raw bytes; without it, they go
+ * over tauri://. TAURI_WEB_EXTENSIONS_DIR names its directory in a build
+ * tree (the tests, make demo, meson devenv). */
+static void
+set_up_web_extension (WebKitWebContext *context)
+{
+  const char *directory = g_getenv ("TAURI_WEB_EXTENSIONS_DIR");
+
+  if (directory == NULL || directory[0] == '\0')
+    directory = TAURI_WEB_EXTENSIONS_DIR;
+
+  webkit_web_context_set_web_process_extensions_directory (context, directory);
+}
+
 void
 _tauri_app_setup_web_context (TauriApp *self)
 {
@@ -48,6 +62,7 @@ _tauri_app_setup_web_context (TauriApp *self)
 
   priv->web_context = webkit_web_context_new ();
   _tauri_assets_register (self, priv->web_context);
+  set_up_web_extension (priv->web_context);
 
   if (priv->automation)
     {

@@ -10,8 +10,9 @@
 G_BEGIN_DECLS
 
 /* What the files of the bridge share: tauri-bridge.c (script messages),
- * tauri-bridge-outbox.c (where answers and pushes go) and
- * tauri-bridge-scheme.c (calls over tauri://). */
+ * tauri-bridge-outbox.c (where answers and pushes go),
+ * tauri-bridge-scheme.c (calls over tauri://) and tauri-bridge-bytes.c
+ * (calls with raw bytes through the web process extension). */
 
 /* Calls over tauri:// are kept under the page's id with this bit set, or
  * under a number of their own above it. */
@@ -48,13 +49,14 @@ struct _TauriBridge
 };
 
 /* Where an answer goes: the reply to a script message, a tauri://
- * request, or, for a call of a batch, the outbox. Empty once sent or
- * dropped. */
+ * request, the reply to the web process extension's message, or, for a
+ * call of a batch, the outbox. Empty once sent or dropped. */
 typedef struct
 {
   WebKitScriptMessageReply *reply;
   JSCContext               *context;
   WebKitURISchemeRequest   *request;
+  WebKitUserMessage        *message;
   gboolean                  outbox;
 } ReplyTo;
 
@@ -81,6 +83,15 @@ void     _tauri_bridge_finish_request      (WebKitURISchemeRequest  *request,
                                             const char              *content_type,
                                             GBytes                  *body);
 void     _tauri_bridge_reply_to_clear      (ReplyTo                 *to);
+void     _tauri_bridge_reply_to_message    (WebKitUserMessage       *message,
+                                            TauriReplyKind           kind,
+                                            GBytes                  *payload);
+void     _tauri_bridge_dispatch_body       (TauriBridge             *self,
+                                            const char              *name,
+                                            const char              *remote_uri,
+                                            guint64                  page_id,
+                                            GBytes                  *body,
+                                            ReplyTo                 *to);
 void     _tauri_bridge_held_answer_free    (HeldAnswer              *held);
 void     _tauri_bridge_call_abandon        (Call                    *call);
 void     _tauri_bridge_flush               (TauriBridge             *self);

@@ -19,7 +19,7 @@
 static gboolean
 reply_to_is_empty (const ReplyTo *to)
 {
-  return to->reply == NULL && to->request == NULL && !to->outbox;
+  return to->reply == NULL && to->request == NULL && to->message == NULL && !to->outbox;
 }
 
 void
@@ -55,6 +55,8 @@ reply_to_send (ReplyTo        *to,
                       kind == TAURI_REPLY_OK_BYTES ? "application/octet-stream" : "application/json",
                       payload);
     }
+  else if (to->message != NULL)
+    _tauri_bridge_reply_to_message (to->message, kind, payload);
   else if (to->reply != NULL && kind == TAURI_REPLY_ERROR)
     {
       /* Payloads in JSON are always followed by a NUL byte. */
@@ -78,12 +80,14 @@ reply_to_send (ReplyTo        *to,
     }
 
   g_clear_object (&to->request);
+  g_clear_object (&to->message);
   g_clear_pointer (&to->reply, webkit_script_message_reply_unref);
   g_clear_object (&to->context);
   to->outbox = FALSE;
 }
 
-/* Forgets where the answer would go; a tauri:// request still has to end. */
+/* Forgets where the answer would go; a tauri:// request, or the web
+ * process's message, still has to end. */
 void
 _tauri_bridge_reply_to_clear (ReplyTo *to)
 {
@@ -94,8 +98,15 @@ _tauri_bridge_reply_to_clear (ReplyTo *to)
 
       webkit_uri_scheme_request_finish_error (to->request, error);
     }
+  else if (to->message != NULL)
+    {
+      g_autoptr(GBytes) json = _tauri_json_string_to_bytes ("The page is gone");
+
+      _tauri_bridge_reply_to_message (to->message, TAURI_REPLY_ERROR, json);
+    }
 
   g_clear_object (&to->request);
+  g_clear_object (&to->message);
   g_clear_pointer (&to->reply, webkit_script_message_reply_unref);
   g_clear_object (&to->context);
   to->outbox = FALSE;

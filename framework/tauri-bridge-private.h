@@ -35,5 +35,7 @@ void                      _tauri_bridge_handle_ipc_request  (TauriBridge        
                                                              const char             *name);
 void                      _tauri_bridge_abandon_calls       (TauriBridge            *self);
 void                      _tauri_bridge_close               (TauriBridge            *self);
+void                      _tauri_bridge_watch_web_view      (TauriBridge            *self,
+                                                             WebKitWebView          *web_view);
 
 G_END_DECLS

@@ -22,7 +22,7 @@ typedef struct
   WebKitURISchemeRequest *request;
   char                   *name;
   char                   *remote_uri;
-  guint64                 call_id;
+  guint64                 call_id;     /* the page's, or 0 */
   GInputStream           *stream;
   GByteArray             *body;
   gsize                   filled;      /* bytes of body read so far */
@@ -50,24 +50,42 @@ finish_request_with_error (WebKitURISchemeRequest *request,
   _tauri_bridge_finish_request (request, 400, "application/json", json);
 }
 
-static void
-dispatch_body (BodyRead *read)
+/* Starts the call @name with the raw @body, answered to @to, which it
+ * takes. @page_id is the id the page gave the call, or 0. */
+void
+_tauri_bridge_dispatch_body (TauriBridge *self,
+                             const char  *name,
+                             const char  *remote_uri,
+                             guint64      page_id,
+                             GBytes      *body,
+                             ReplyTo     *to)
 {
-  TauriBridge *self = read->bridge;
   g_autoptr(TauriInvocation) invocation = NULL;
-  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&read->body));
-  guint64 id = read->call_id;
+  guint64 id = page_id | BODY_CALL_IDS;
   Call *call;
 
-  if (g_hash_table_contains (self->calls, &id))
+  /* Kept under the page's id, for an abort to find, unless it has none or
+   * it is taken. */
+  if (page_id == 0 || page_id >= BODY_CALL_IDS || g_hash_table_contains (self->calls, &id))
     id = UNNAMED_BODY_CALL_IDS + ++self->last_body_call;
   call = _tauri_bridge_call_new (self, id);
 
-  call->to.request = g_steal_pointer (&read->request);
-  invocation = _tauri_command_registry_dispatch_body (self->registry, read->name, body,
-                                                      self->window, NULL, read->remote_uri,
+  call->to = *to;
+  memset (to, 0, sizeof *to);
+  invocation = _tauri_command_registry_dispatch_body (self->registry, name, body,
+                                                      self->window, NULL, remote_uri,
                                                       _tauri_bridge_call_reply_cb, call, (GDestroyNotify) _tauri_bridge_call_free);
   _tauri_bridge_track_invocation (self, id, invocation);
+}
+
+static void
+dispatch_body (BodyRead *read)
+{
+  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&read->body));
+  ReplyTo to = { NULL, };
+
+  to.request = g_steal_pointer (&read->request);
+  _tauri_bridge_dispatch_body (read->bridge, read->name, read->remote_uri, read->call_id, body, &to);
 }
 
 static void read_more (BodyRead *read);
@@ -214,10 +232,8 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
   read->name = g_strdup (name);
   read->remote_uri = g_strdup (remote_uri);
   read->body = g_byte_array_new ();
-  if (call_id != NULL && g_ascii_string_to_unsigned (call_id, 10, 1, BODY_CALL_IDS - 1, &read->call_id, NULL))
-    read->call_id |= BODY_CALL_IDS;
-  else
-    read->call_id = UNNAMED_BODY_CALL_IDS + ++self->last_body_call;
+  if (call_id == NULL || !g_ascii_string_to_unsigned (call_id, 10, 1, BODY_CALL_IDS - 1, &read->call_id, NULL))
+    read->call_id = 0;
 
   if (stream == NULL)
     {

@@ -199,7 +199,7 @@ handle_invoke (TauriBridge              *self,
                JSCContext               *context,
                const char               *remote_uri)
 {
-  ReplyTo to = { webkit_script_message_reply_ref (reply), g_object_ref (context), NULL, FALSE };
+  ReplyTo to = { webkit_script_message_reply_ref (reply), g_object_ref (context), NULL, NULL, FALSE };
 
   start_call (self, message, length, &to, 0, remote_uri);
 }
@@ -251,7 +251,7 @@ handle_batch (TauriBridge              *self,
   for (guint i = 0; i < frames->len && !self->closed; i++)
     {
       const Frame *frame = &g_array_index (frames, Frame, i);
-      ReplyTo to = { NULL, NULL, NULL, TRUE };
+      ReplyTo to = { NULL, NULL, NULL, NULL, TRUE };
 
       start_call (self, frame->text, frame->length, &to, frame->id, remote_uri);
     }

@@ -284,6 +284,59 @@ test_bridge_raw_bytes (void)
                   "{\"ok\":[400,\"Command not allowed: the page is not the app’s own\"]}");
 }
 
+/* Raw bytes through the web process extension, when the build's is there
+ * (the test runs again without it: test-bridge-without-extension). */
+static void
+test_bridge_raw_bytes_extension (void)
+{
+  g_autofree char *module = g_build_filename (g_getenv ("TAURI_WEB_EXTENSIONS_DIR"),
+                                              "libtauri-gtk-web-extension.so", NULL);
+  TauriCommandRegistry *registry = tauri_app_get_registry (app);
+  gsize max_size = tauri_command_registry_get_max_message_size (registry);
+
+  /* Views on part of a buffer send that part, either way. */
+  assert_settles ("invoke('echo_bytes', new Uint8Array([9, 1, 2, 3, 9]).subarray(1, 4)).then((b) => [...new Uint8Array(b)])",
+                  "{\"ok\":[1,2,3]}");
+  assert_settles ("invoke('echo_bytes', new DataView(new Uint8Array([7, 8, 9]).buffer, 1, 2)).then((b) => [...new Uint8Array(b)])",
+                  "{\"ok\":[8,9]}");
+  assert_settles ("invoke('echo_bytes', new Int16Array([1, -1])).then((b) => [...new Uint8Array(b)])",
+                  "{\"ok\":[1,0,255,255]}");
+
+  tauri_command_registry_set_max_message_size (registry, 1024 * 1024);
+  /* tauri:// reads a body without a length one byte past the limit. */
+  assert_settles_like ("invoke('echo_bytes', new Uint8Array(2 * 1024 * 1024))",
+                       "{\"err\":\"invalid args for command `echo_bytes`: the call is * bytes, "
+                       "more than the limit of 1048576\"}");
+  tauri_command_registry_set_max_message_size (registry, max_size);
+
+  if (!g_file_test (module, G_FILE_TEST_EXISTS))
+    {
+      assert_settles ("typeof window.__TAURI_GTK_SEND_BYTES__", "{\"ok\":\"undefined\"}");
+      return;
+    }
+
+  assert_settles ("typeof window.__TAURI_GTK_SEND_BYTES__", "{\"ok\":\"function\"}");
+
+  /* The function proves nothing: the bridge checks the token, as it does
+   * on tauri://, and the arguments are checked before anything is sent. */
+  assert_settles ("new Promise((resolve, reject) =>\n"
+                  "  window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'not the token', 'echo_bytes', 1, new Uint8Array([1])))",
+                  "{\"err\":\"Command not allowed: the page is not the app’s own\"}");
+  assert_settles ("new Promise((resolve, reject) => window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'x', 'echo_bytes', 1, [1]))",
+                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes)\"}");
+  assert_settles ("new Promise(() => window.__TAURI_GTK_SEND_BYTES__())",
+                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes)\"}");
+
+  /* Not in frames: they have tauri:// alone. */
+  assert_settles ("new Promise((resolve) => {\n"
+                  "  const frame = document.createElement('iframe');\n"
+                  "  frame.onload = () => { resolve(typeof frame.contentWindow.__TAURI_GTK_SEND_BYTES__); frame.remove(); };\n"
+                  "  frame.src = 'about:blank';\n"
+                  "  document.body.append(frame);\n"
+                  "})",
+                  "{\"ok\":\"undefined\"}");
+}
+
 static void
 test_bridge_events (void)
 {
@@ -513,6 +566,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Bridge/malformed-messages", test_bridge_malformed_messages);
   test_ui_add ("/Tauri/Bridge/channel", test_bridge_channel);
   test_ui_add ("/Tauri/Bridge/raw-bytes", test_bridge_raw_bytes);
+  test_ui_add ("/Tauri/Bridge/raw-bytes-extension", test_bridge_raw_bytes_extension);
   test_ui_add ("/Tauri/Bridge/events", test_bridge_events);
   test_ui_add ("/Tauri/Bridge/events-from-c", test_bridge_events_from_c);
   test_ui_add ("/Tauri/Bridge/two-windows", test_bridge_two_windows);

@@ -349,6 +349,17 @@ test_security_abort (void)
   assert_run (main_window (), "window.controller.abort(); return await window.waiting;", "\"AbortError\"");
   wait_for (&saw_cancel);
 
+  /* The same with raw bytes, which travel their own way. */
+  saw_cancel = FALSE;
+  assert_run (main_window (),
+              "window.controller = new AbortController();\n"
+              "window.waiting = window.__TAURI__.core.invoke('wait_for_cancel', new Uint8Array(4096), { signal: window.controller.signal })\n"
+              "  .then(() => 'resolved', (e) => e.name);\n"
+              "return 'started';", "\"started\"");
+  wait_until_running ();
+  assert_run (main_window (), "window.controller.abort(); return await window.waiting;", "\"AbortError\"");
+  wait_for (&saw_cancel);
+
   /* Aborted in the task that made the call, while the call still waits to
    * leave with the others made in that task: the abort follows it, never
    * overtakes it, and the worker sees its cancellable cancelled. */
@@ -424,6 +435,20 @@ test_security_window_closed (void)
   saw_cancel = FALSE;
 
   assert_run (window, "window.__TAURI__.core.invoke('wait_for_cancel'); return 'started';", "\"started\"");
+  wait_until_running ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (&saw_cancel);
+  g_assert_cmpuint (g_atomic_int_get (&runs), ==, 1);
+
+  /* And while a call with raw bytes runs. */
+  window = tauri_app_open_window (app, "closing", &error);
+  g_assert_no_error (error);
+  test_ui_wait_for_load (window);
+  runs = 0;
+  saw_cancel = FALSE;
+
+  assert_run (window, "window.__TAURI__.core.invoke('wait_for_cancel', new Uint8Array(1 << 20)); return 'started';",
+              "\"started\"");
   wait_until_running ();
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for (&saw_cancel);

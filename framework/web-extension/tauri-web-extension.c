@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+/*
+ * The web process side of raw bytes. A custom scheme carries a body to the
+ * UI process in one piece, but brings the answer back 8 KiB at a time, one
+ * IPC message and one main-loop turn of each process per piece; script
+ * messages cannot carry bytes at all (a Uint8Array arrives as an object
+ * of numbered keys). So the page's main frame gets a function,
+ *
+ *   __TAURI_GTK_SEND_BYTES__(resolve, reject, token, command, callId, bytes)
+ *
+ * that copies the bytes once into a sealed memory file and sends it with a
+ * WebKitUserMessage, "tauri-gtk:bytes" (sst: token, command, call id). The
+ * bridge (tauri-bridge-bytes.c) maps the file, runs the command, and
+ * replies (ys): a tag, `+` JSON, `-` JSON error or `*` raw bytes in a
+ * sealed memory file of its own, which is read here straight into the
+ * ArrayBuffer the promise resolves with. core.js calls the function when it
+ * is there, and falls back to fetch() over tauri:// when it is not.
+ *
+ * The token is checked by the bridge, as for tauri:// requests: the
+ * function proves nothing by itself.
+ */
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include <gio/gunixfdlist.h>
+#include <webkit/webkit-web-process-extension.h>
+
+#include "tauri-memfd-private.h"
+
+#define FUNCTION_NAME "__TAURI_GTK_SEND_BYTES__"
+#define MESSAGE_NAME  "tauri-gtk:bytes"
+
+typedef struct
+{
+  JSCValue *resolve;
+  JSCValue *reject;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->resolve);
+  g_clear_object (&pending->reject);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+static void
+call_with (JSCValue *function,
+           JSCValue *value)
+{
+  g_autoptr(JSCValue) result = jsc_value_function_call (function, JSC_TYPE_VALUE, value, G_TYPE_NONE);
+}
+
+static void
+reject_with_message (Pending    *pending,
+                     const char *message)
+{
+  JSCContext *context = jsc_value_get_context (pending->reject);
+  g_autoptr(JSCValue) value = jsc_value_new_string (context, message);
+
+  call_with (pending->reject, value);
+}
+
+/* The bytes of the reply's memory file, in a new ArrayBuffer. */
+static JSCValue *
+read_answer_bytes (JSCContext         *context,
+                   WebKitUserMessage  *reply,
+                   GError            **error)
+{
+  GUnixFDList *fds = webkit_user_message_get_fd_list (reply);
+  g_autoptr(JSCValue) array = NULL;
+  gsize size = 0;
+  int fd;
+
+  if (fds == NULL || g_unix_fd_list_get_length (fds) != 1)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "an answer of bytes came without them");
+      return NULL;
+    }
+
+  fd = g_unix_fd_list_get (fds, 0, error);
+  if (fd < 0)
+    return NULL;
+
+  /* Memory given to an ArrayBuffer from outside would have to live outside
+   * JavaScriptCore's cage, which the web process forbids: one copy, read
+   * straight into the buffer. */
+  if (_tauri_memfd_check (fd, &size, error))
+    {
+      array = jsc_value_new_typed_array (context, JSC_TYPED_ARRAY_UINT8, size);
+      if (!_tauri_memfd_read (fd, jsc_value_typed_array_get_data (array, NULL), size, error))
+        g_clear_object (&array);
+    }
+  close (fd);
+
+  return array != NULL ? jsc_value_typed_array_get_buffer (array) : NULL;
+}
+
+static void
+reply_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WebKitUserMessage) reply = NULL;
+  g_autoptr(JSCValue) value = NULL;
+  JSCContext *context = jsc_value_get_context (pending->resolve);
+  GVariant *parameters;
+  const char *text = NULL;
+  guchar tag = 0;
+
+  reply = webkit_web_page_send_message_to_view_finish (WEBKIT_WEB_PAGE (object), result, &error);
+  if (reply == NULL)
+    {
+      reject_with_message (pending, error->message);
+      return;
+    }
+
+  parameters = webkit_user_message_get_parameters (reply);
+  if (parameters == NULL || !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ys)")))
+    {
+      reject_with_message (pending, "malformed answer");
+      return;
+    }
+  g_variant_get (parameters, "(y&s)", &tag, &text);
+
+  if (tag == '*')
+    value = read_answer_bytes (context, reply, &error);
+  else
+    value = jsc_value_new_from_json (context, text);
+
+  if (value == NULL)
+    reject_with_message (pending, error != NULL ? error->message : "malformed answer");
+  else
+    call_with (tag == '-' ? pending->reject : pending->resolve, value);
+}
+
+static gconstpointer
+get_bytes (JSCValue *value,
+           gsize    *size)
+{
+  if (jsc_value_is_typed_array (value))
+    {
+      *size = jsc_value_typed_array_get_size (value);
+      return jsc_value_typed_array_get_data (value, NULL);
+    }
+
+  if (jsc_value_is_array_buffer (value))
+    return jsc_value_array_buffer_get_data (value, size);
+
+  return NULL;
+}
+
+static void
+send_bytes (GPtrArray *arguments,
+            GWeakRef  *page_ref)
+{
+  g_autoptr(WebKitWebPage) page = g_weak_ref_get (page_ref);
+  g_autoptr(GUnixFDList) fds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *command = NULL;
+  JSCContext *context = jsc_context_get_current ();
+  JSCValue **argument;
+  WebKitUserMessage *message;
+  Pending *pending;
+  gconstpointer data = NULL;
+  gsize size = 0;
+  int fd;
+
+  /* Called without arguments, the function gets no array at all. */
+  argument = arguments != NULL ? (JSCValue **) arguments->pdata : NULL;
+  if (arguments == NULL || arguments->len != 6 ||
+      !jsc_value_is_function (argument[0]) || !jsc_value_is_function (argument[1]) ||
+      !jsc_value_is_string (argument[2]) || !jsc_value_is_string (argument[3]) ||
+      !jsc_value_is_number (argument[4]) || jsc_value_to_double (argument[4]) < 0 ||
+      !(jsc_value_is_typed_array (argument[5]) || jsc_value_is_array_buffer (argument[5])))
+    {
+      jsc_context_throw_with_name (context, "TypeError",
+                                   FUNCTION_NAME " takes (resolve, reject, token, command, callId, bytes)");
+      return;
+    }
+  data = get_bytes (argument[5], &size);
+
+  pending = g_new0 (Pending, 1);
+  pending->resolve = g_object_ref (argument[0]);
+  pending->reject = g_object_ref (argument[1]);
+
+  if (page == NULL)
+    {
+      reject_with_message (pending, "The page is gone");
+      pending_free (pending);
+      return;
+    }
+
+  fd = _tauri_memfd_new_sealed (data, size, &error);
+  if (fd < 0)
+    {
+      reject_with_message (pending, error->message);
+      pending_free (pending);
+      return;
+    }
+
+  fds = g_unix_fd_list_new_from_array (&fd, 1);
+  token = jsc_value_to_string (argument[2]);
+  command = jsc_value_to_string (argument[3]);
+  message = webkit_user_message_new_with_fd_list (MESSAGE_NAME,
+                                                  g_variant_new ("(sst)", token, command,
+                                                                 (guint64) jsc_value_to_double (argument[4])),
+                                                  fds);
+  webkit_web_page_send_message_to_view (page, message, NULL, reply_cb, pending);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
+window_object_cleared_cb (WebKitScriptWorld *world,
+                          WebKitWebPage     *page,
+                          WebKitFrame       *frame,
+                          gpointer           user_data)
+{
+  g_autoptr(JSCContext) context = NULL;
+  g_autoptr(JSCValue) global = NULL;
+  g_autoptr(JSCValue) function = NULL;
+  GWeakRef *page_ref;
+
+  /* The main frame alone: the bridge answers the window's own page. */
+  if (!webkit_frame_is_main_frame (frame))
+    return;
+
+  page_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (page_ref, page);
+
+  context = webkit_frame_get_js_context_for_script_world (frame, world);
+  function = jsc_value_new_function_variadic (context, FUNCTION_NAME, G_CALLBACK (send_bytes),
+                                              page_ref, (GDestroyNotify) weak_ref_free, G_TYPE_NONE);
+  global = jsc_context_get_global_object (context);
+  jsc_value_object_define_property_data (global, FUNCTION_NAME, JSC_VALUE_PROPERTY_CONFIGURABLE, function);
+}
+
+G_MODULE_EXPORT void webkit_web_process_extension_initialize (WebKitWebProcessExtension *extension);
+
+G_MODULE_EXPORT void
+webkit_web_process_extension_initialize (WebKitWebProcessExtension *extension)
+{
+  g_signal_connect (webkit_script_world_get_default (), "window-object-cleared",
+                    G_CALLBACK (window_object_cleared_cb), NULL);
+}
