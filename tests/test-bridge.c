@@ -317,12 +317,21 @@ test_bridge_raw_bytes_extension (void)
 
   assert_settles ("typeof window.__TAURI_GTK_SEND_BYTES__", "{\"ok\":\"function\"}");
 
+  /* invoke() takes that way: the size is known before anything is read. */
+  tauri_command_registry_set_max_message_size (registry, 1024 * 1024);
+  assert_settles ("invoke('echo_bytes', new Uint8Array(2 * 1024 * 1024))",
+                  "{\"err\":\"invalid args for command `echo_bytes`: the call is 2097152 bytes, "
+                  "more than the limit of 1048576\"}");
+  tauri_command_registry_set_max_message_size (registry, max_size);
+
   /* The function proves nothing: the bridge checks the token, as it does
    * on tauri://, and the arguments are checked before anything is sent. */
   assert_settles ("new Promise((resolve, reject) =>\n"
                   "  window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'not the token', 'echo_bytes', 1, new Uint8Array([1])))",
                   "{\"err\":\"Command not allowed: the page is not the app’s own\"}");
   assert_settles ("new Promise((resolve, reject) => window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'x', 'echo_bytes', 1, [1]))",
+                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes)\"}");
+  assert_settles ("new Promise((resolve, reject) => window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'x', 'echo_bytes', NaN, new Uint8Array(1)))",
                   "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes)\"}");
   assert_settles ("new Promise(() => window.__TAURI_GTK_SEND_BYTES__())",
                   "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes)\"}");

@@ -157,6 +157,13 @@ get_bytes (JSCValue *value,
   return NULL;
 }
 
+/* A whole number that a double holds exactly; NaN is not. */
+static gboolean
+is_call_id (double number)
+{
+  return number >= 0 && number <= 9007199254740991.0 && number == (double) (guint64) number;
+}
+
 static void
 send_bytes (GPtrArray *arguments,
             GWeakRef  *page_ref)
@@ -179,7 +186,7 @@ send_bytes (GPtrArray *arguments,
   if (arguments == NULL || arguments->len != 6 ||
       !jsc_value_is_function (argument[0]) || !jsc_value_is_function (argument[1]) ||
       !jsc_value_is_string (argument[2]) || !jsc_value_is_string (argument[3]) ||
-      !jsc_value_is_number (argument[4]) || jsc_value_to_double (argument[4]) < 0 ||
+      !jsc_value_is_number (argument[4]) || !is_call_id (jsc_value_to_double (argument[4])) ||
       !(jsc_value_is_typed_array (argument[5]) || jsc_value_is_array_buffer (argument[5])))
     {
       jsc_context_throw_with_name (context, "TypeError",
