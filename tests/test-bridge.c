@@ -64,9 +64,15 @@ test_bridge_globals (void)
                             "  window.__TAURI__.tauri.invoke === window.__TAURI__.core.invoke,\n"
                             "  typeof window.__TAURI_INTERNALS__.invoke,\n"
                             "  window.__TAURI_INTERNALS__.metadata.currentWindow.label,\n"
-                            "  typeof window.webkit]);");
-  /* The page's own world has no message handler: only the bridge's world does. */
+                            "  typeof window.webkit.messageHandlers.tauri]);");
+  /* The bridge's own handler is in its isolated world alone. */
   g_assert_cmpstr (result, ==, "[true,true,true,\"function\",\"main\",\"undefined\"]");
+
+  /* The page world's takes a call made alone, with the window's token. */
+  assert_settles ("window.webkit.messageHandlers.tauriCall.postMessage('i1\\ngreeting\\n')",
+                  "{\"err\":\"Error: \\\"Command not allowed: the page is not the app’s own\\\"\"}");
+  assert_settles ("window.webkit.messageHandlers.tauriCall.postMessage(42)",
+                  "{\"err\":\"Error: \\\"Command not allowed: the page is not the app’s own\\\"\"}");
 }
 
 static void
@@ -129,8 +135,9 @@ test_bridge_many_concurrent (void)
                   "{\"ok\":1000}");
 }
 
-/* Calls made in one task leave as one event, but for the first, which goes
- * at once when no other call is in flight, as does a call made alone; answers
+/* Calls made in one task leave as one event, but for the first, which is
+ * posted at once from the page's world when no other call is in flight, as
+ * a call made alone is: neither goes through the isolated world. Answers
  * that come in one task return as one. Each is still settled on its own, in
  * a burst where both happen. */
 static void
@@ -158,7 +165,7 @@ test_bridge_batched (void)
                    "  types.forEach((type) => document.removeEventListener(type, count));\n"
                    "  return [right, seen.request, seen.requests, seen.responses > 0, seen.responses + seen.single < 1000, alone];\n"
                    "})()");
-  g_assert_cmpstr (counts, ==, "{\"ok\":[true,2,1,true,true,\"Hello from C!\"]}");
+  g_assert_cmpstr (counts, ==, "{\"ok\":[true,0,1,true,true,\"Hello from C!\"]}");
 
   /* Errors of batched calls come back as those of lone ones. */
   assert_settles ("Promise.allSettled([invoke('greeting'), invoke('nope'), invoke('log_message', {}),\n"

@@ -32,7 +32,7 @@ static const char attack_script[] =
   "(async () => {\n"
   "  const out = {\n"
   "    tauri: typeof window.__TAURI__, internals: typeof window.__TAURI_INTERNALS__,\n"
-  "    webkit: typeof window.webkit, ipc: typeof window.__TAURI_IPC__,\n"
+  "    bridge: typeof window.webkit?.messageHandlers?.tauri, ipc: typeof window.__TAURI_IPC__,\n"
   "  };\n"
   "  try { out.parent = typeof parent.document.body; } catch (e) { out.parent = e.name; }\n"
   "  /* Forge the bridge's own request event, on its own document and its parent's. */\n"
@@ -43,10 +43,18 @@ static const char attack_script[] =
   "  /* Opaque: the native side refused it, and the page cannot even read that. */\n"
   "  out.simple = await post('tauri://localhost/__tauri_ipc__/count_runs', { method: 'POST', body: 'x', mode: 'no-cors' });\n"
   "  out.page = await post('tauri://localhost/index.html');\n"
+  "  /* The page world's handler takes a call with the window's token alone. */\n"
+  "  const forge = async (message) => { try { return 'resolved ' + await window.webkit.messageHandlers.tauriCall.postMessage(message); } catch (e) { return e.message; } };\n"
+  "  out.call = await forge('i3\\ncount_runs\\n{}');\n"
+  "  out.guess = await forge('00000000-0000-4000-8000-000000000000i4\\ncount_runs\\n{}');\n"
   "  (window.parent !== window ? window.parent : window).postMessage(out, '*');\n"
   "  window.results = out;\n"
   "})();\n"
   "</script>";
+
+/* What the attack script's forged calls to the page world's handler got. */
+#define REFUSED "\\\"Command not allowed: the page is not the app’s own\\\""
+#define FORGED_CALLS "\"call\":\"" REFUSED "\",\"guess\":\"" REFUSED "\""
 
 static TauriWindow *
 main_window (void)
@@ -160,9 +168,9 @@ test_security_foreign_frame (void)
 
   results = frame_results (src);
   g_assert_cmpstr (results, ==,
-                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"webkit\":\"undefined\","
+                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"bridge\":\"undefined\","
                    "\"ipc\":\"TypeError\",\"parent\":\"SecurityError\","
-                   "\"simple\":\"0 \",\"page\":\"TypeError\"}");
+                   "\"simple\":\"0 \",\"page\":\"TypeError\"," FORGED_CALLS "}");
   g_assert_cmpuint (runs, ==, 0);
 
   /* The app's own page still calls, and the frame's forgeries ran nothing. */
@@ -184,9 +192,9 @@ test_security_data_frame (void)
   src = g_strdup_printf ("'data:text/html,%s'", escaped);
   results = frame_results (src);
   g_assert_cmpstr (results, ==,
-                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"webkit\":\"undefined\","
+                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"bridge\":\"undefined\","
                    "\"ipc\":\"TypeError\",\"parent\":\"SecurityError\","
-                   "\"simple\":\"0 \",\"page\":\"TypeError\"}");
+                   "\"simple\":\"0 \",\"page\":\"TypeError\"," FORGED_CALLS "}");
   g_assert_cmpuint (runs, ==, 0);
   tauri_app_set_content_security_policy (app, NULL);
 }
@@ -206,8 +214,9 @@ try_foreign_page (const char *uri)
   results = run (main_window (), "while (!window.results) await new Promise((r) => setTimeout(r, 20)); return window.results;");
   /* Its own top frame: no parent to reach; its tauri:// calls fail. */
   g_assert_cmpstr (results, ==,
-                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"webkit\":\"undefined\","
-                   "\"ipc\":\"TypeError\",\"parent\":\"object\",\"simple\":\"0 \",\"page\":\"TypeError\"}");
+                   "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"bridge\":\"undefined\","
+                   "\"ipc\":\"TypeError\",\"parent\":\"object\",\"simple\":\"0 \",\"page\":\"TypeError\","
+                   FORGED_CALLS "}");
 
   forged = test_ui_run_js (main_window (), TAURI_BRIDGE_WORLD,
                            "try { return 'resolved ' + await window.webkit.messageHandlers.tauri.postMessage('i9\\ncount_runs\\n{}'); }\n"

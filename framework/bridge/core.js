@@ -55,10 +55,30 @@
     document.dispatchEvent(new CustomEvent(calls.length === 1 ? REQUEST : REQUESTS, { detail }));
   }
 
-  function sendCall(message) {
+  /* A call made alone is posted from this world, with the window's token
+   * (see page_call_cb() in tauri-bridge.c); answered with JSON text, `!<id>`
+   * for raw bytes to fetch, or nothing when the answer was dropped. */
+  const callHandler = window.webkit?.messageHandlers?.tauriCall;
+
+  function postCall(id, message) {
+    callHandler.postMessage(config.token + message).then((value) => {
+      if (typeof value !== 'string')
+        settleCall(id, '-', '"The application did not answer"');
+      else if (value[0] === '!')
+        settleCall(id, '*', value.slice(1));
+      else
+        settleCall(id, '+', value);
+    }, (error) => settleCall(id, '-', typeof error?.message === 'string' ? error.message : '"The application did not answer"'));
+  }
+
+  function sendCall(id, message) {
     /* A call made while no other is in flight, as each one of a chain of
      * awaited calls is, goes at once: there is most likely nothing to batch
      * it with, and waiting for the end of the task would only delay it. */
+    if (waitingCalls.length === 0 && pending.size === 1 && callHandler !== undefined) {
+      postCall(id, message);
+      return;
+    }
     if (message.length >= BATCH_LIMIT || (waitingCalls.length === 0 && pending.size === 1)) {
       send(REQUEST, message);
       return;
@@ -278,7 +298,7 @@
       }
 
       pending.set(id, { cmd, resolve, reject });
-      sendCall(`i${id}\n${cmd}\n${json === undefined ? '' : json}`);
+      sendCall(id, `i${id}\n${cmd}\n${json === undefined ? '' : json}`);
     });
 
     if (signal) {
