@@ -383,7 +383,7 @@ page_call_cb (WebKitUserContentManager *content_manager,
   g_autoptr(GBytes) bytes = NULL;
   gsize token_length = strlen (self->token);
   const char *remote_uri;
-  const char *message;
+  const char *message = NULL;
   gsize length = 0;
 
   if (jsc_value_is_string (value))
