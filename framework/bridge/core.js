@@ -7,12 +7,14 @@
  * window.__TAURI_EVENT_PLUGIN_INTERNALS__, window.__TAURI_IPC__,
  * window.__TAURI__ and window.isTauri.
  *
- * This world cannot reach native code. The other half, ipc.js, runs in an
- * isolated script world that only the app's own top-level page gets, and
- * the two talk through DOM events on the document, whose `detail` is a
- * string: a string crosses between worlds without a structured clone. Calls
- * whose body is raw bytes go straight to the native side over the tauri://
- * scheme, with the window's token.
+ * The other half, ipc.js, runs in an isolated script world that only the
+ * app's own top-level page gets, and the two talk through DOM events on the
+ * document, whose `detail` is a string: a string crosses between worlds
+ * without a structured clone. Bursts of calls, events and channel messages
+ * go that way. A call made alone is posted from this world to a handler of
+ * its own, `tauriCall`, and raw bytes go through the web process extension
+ * (or the tauri:// scheme): each with the window's token, which nothing
+ * else in the page can read, since every frame of this world sees them.
  *
  * The native side appends `(config);`: the window label, the token, and
  * whether console output is forwarded.

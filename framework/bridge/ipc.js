@@ -8,10 +8,11 @@
  * document to the native side, and the answers and pushes back.
  *
  * Messages to the native side are strings whose first character is the kind:
- *   i<call id>\n<command>\n<JSON arguments>   a command call made alone, built
- *                                              by core.js and posted as it
- *                                              comes: the arguments may be
- *                                              megabytes; the reply answers it
+ *   i<call id>\n<command>\n<JSON arguments>   a call of 64 KiB or more made
+ *                                              among others (one made alone
+ *                                              core.js posts itself), posted
+ *                                              as it comes: the arguments may
+ *                                              be megabytes; the reply answers it
  *   b<length>:<call><length>:<call>…           the calls made in one task,
  *                                              answered in the outbox
  *   p                                          a poll: answered with the
