@@ -48,26 +48,33 @@ context_queue_dispatch (gpointer user_data)
   ContextQueue *queue = user_data;
   gint64 deadline = g_get_monotonic_time () + BUDGET_US;
 
-  for (;;)
+  for (gboolean first = TRUE; ; first = FALSE)
     {
       Item *item;
 
       G_LOCK (queues);
-      item = g_queue_pop_head (&queue->items);
-      if (item == NULL)
+      if (g_queue_is_empty (&queue->items))
         {
           /* From here on, what is pushed goes to a new queue and source. */
           g_hash_table_remove (queues, queue->context);
           G_UNLOCK (queues);
           return G_SOURCE_REMOVE;
         }
+
+      /* Out of time with items left: the rest wait for the next
+       * iteration. With none left, the source goes now, whatever the time,
+       * rather than linger for one empty dispatch. */
+      if (!first && g_get_monotonic_time () >= deadline)
+        {
+          G_UNLOCK (queues);
+          return G_SOURCE_CONTINUE;
+        }
+
+      item = g_queue_pop_head (&queue->items);
       G_UNLOCK (queues);
 
       item->func (item->data);
       item_free (item);
-
-      if (g_get_monotonic_time () >= deadline)
-        return G_SOURCE_CONTINUE;
     }
 }
 
