@@ -19,14 +19,16 @@
  * the page. Where the answers and the messages pushed to the page (events
  * and channel messages) go is tauri-bridge-outbox.c's concern.
  *
- * Trust rests on what this side controls. The handler is registered in an
- * isolated script world, and the only script injected into that world
- * (bridge/ipc.js) is injected into the top frame alone, and only when its
- * URL is on the app's origin: no iframe and no foreign page can reach the
- * handler. Each message is checked again against the page's current URI,
- * in case a navigation is under way. Calls whose body is raw bytes come
- * over the tauri:// scheme instead, and must carry the window's token, which
- * only its own page was given.
+ * Trust rests on what this side controls. The main handler, "tauri", is
+ * registered in an isolated script world, and the only script injected into
+ * that world (bridge/ipc.js) is injected into the top frame alone, and only
+ * when its URL is on the app's origin: no iframe and no foreign page can
+ * reach it. The calls made alone come to a handler of the page's own world,
+ * "tauriCall", which every frame sees: each of its messages must begin with
+ * the window's token, which only its own page was given. Calls whose body
+ * is raw bytes must carry the token too (tauri-bridge-bytes.c,
+ * tauri-bridge-scheme.c). Each message is checked again against the page's
+ * current URI, in case a navigation is under way.
  *
  * Pushes travel on a long poll: the page always keeps one message ('p')
  * waiting for a reply, and the reply is the outbox, everything queued since
