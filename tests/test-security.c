@@ -430,6 +430,20 @@ test_security_reload_runs_once (void)
   g_assert_cmpuint (g_atomic_int_get (&runs), ==, 1);
   assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
   g_assert_cmpuint (g_atomic_int_get (&runs), ==, 1);
+
+  /* A call with raw bytes: its answer ("The page is gone") reaches the web
+   * process after the page that made it has gone. */
+  runs = 0;
+  saw_cancel = FALSE;
+  assert_run (main_window (), "window.__TAURI__.core.invoke('wait_for_cancel', new Uint8Array(1 << 16)); return 'started';",
+              "\"started\"");
+  wait_until_running ();
+  webkit_web_view_reload (tauri_window_get_web_view (main_window ()));
+  test_ui_wait_for_load (main_window ());
+  wait_for (&saw_cancel);
+  g_assert_cmpuint (g_atomic_int_get (&runs), ==, 1);
+  assert_run (main_window (), "return new Uint8Array(await window.__TAURI__.core.invoke('echo_bytes', new Uint8Array([5]))).length;",
+              "1");
 }
 
 static void
