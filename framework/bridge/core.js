@@ -338,22 +338,31 @@
     }
 
     #receive(raw) {
-      if ('end' in raw)
+      if ('end' in raw) {
         this.#end = raw.index;
-      else
+      } else if (raw.index === this.#next && this.#early.size === 0) {
+        /* In order, as nearly every message is: nothing to keep. */
+        this.#next++;
+        this.#deliver(raw.message);
+      } else {
         this.#early.set(raw.index, raw.message);
+      }
 
-      while (this.#early.has(this.#next)) {
+      while (this.#early.size > 0 && this.#early.has(this.#next)) {
         const message = this.#early.get(this.#next);
         this.#early.delete(this.#next++);
-        try {
-          this.#onmessage(message);
-        } catch (error) {
-          queueMicrotask(() => { throw error; });
-        }
+        this.#deliver(message);
       }
       if (this.#next === this.#end)
         unregisterCallback(this.id);
+    }
+
+    #deliver(message) {
+      try {
+        this.#onmessage(message);
+      } catch (error) {
+        queueMicrotask(() => { throw error; });
+      }
     }
 
     set onmessage(handler) { this.#onmessage = handler; }
