@@ -176,7 +176,9 @@ has_outbox (TauriBridge *self)
 
 /* The reply to the poll is the outbox: frames each ended by a NUL, which
  * JSON text never holds raw, in the order they were queued:
- * `P[[callback id,data],…]`, pushed messages, and `A<call id> <tag><body>`,
+ * `P[[callback id,data],…]`, pushed messages (a channel's messages sent
+ * one after the other as one `[callback id,first index,[message,…]]`, see
+ * tauri-channel.c), and `A<call id> <tag><body>`,
  * the answer to a call of a batch (the tags are those of ipc.js). */
 static void
 send_outbox (TauriBridge *self)

@@ -116,16 +116,29 @@
       callback(data);
   }
 
-  /* A batch of pushed messages: [[callback id, data], …]. One callback that
-   * throws does not keep the others from running. */
+  function runPushed(id, data) {
+    try {
+      runCallback(id, data);
+    } catch (error) {
+      queueMicrotask(() => { throw error; });
+    }
+  }
+
+  /* A batch of pushed messages: [callback id, data], or, for messages a
+   * channel sent one after the other, [callback id, first index, [message,
+   * …]], each of which its callback gets as {index, message}, as Tauri's
+   * Channel expects. One callback that throws does not keep the others
+   * from running. */
   document.addEventListener(PUSH, (event) => {
     if (typeof event.detail !== 'string')
       return;
-    for (const [id, data] of JSON.parse(event.detail)) {
-      try {
-        runCallback(id, data);
-      } catch (error) {
-        queueMicrotask(() => { throw error; });
+    for (const push of JSON.parse(event.detail)) {
+      if (push.length === 3 && Array.isArray(push[2])) {
+        const [id, first, messages] = push;
+        for (let k = 0; k < messages.length; k++)
+          runPushed(id, { index: first + k, message: messages[k] });
+      } else {
+        runPushed(push[0], push[1]);
       }
     }
   });
