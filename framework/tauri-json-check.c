@@ -94,14 +94,20 @@ is_number_in_range (const char *start,
   return isfinite (g_ascii_strtod (token, NULL));
 }
 
-/* Any byte below 0x20 (a NUL too) or above 0x7F in a word. */
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether a byte of @word is below 0x20 (a NUL too). */
+static inline gboolean
+word_has_control (guint64 word)
+{
+  return ((word - G_GUINT64_CONSTANT (0x2020202020202020)) & ~word & HIGH_BITS) != 0;
+}
+
+/* Whether every byte of @word is from 0x20 to 0x7F. */
 static inline gboolean
 word_is_printable_ascii (guint64 word)
 {
-  const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 spaces = G_GUINT64_CONSTANT (0x2020202020202020);
-
-  return (word & high_bits) == 0 && ((word - spaces) & ~word & high_bits) == 0;
+  return (word & HIGH_BITS) == 0 && !word_has_control (word);
 }
 
 /* g_utf8_validate() goes a character at a time; payloads are mostly
@@ -136,12 +142,10 @@ find_control (const char *p,
 {
   for (; end - p >= (gssize) sizeof (guint64); p += sizeof (guint64))
     {
-      const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
-      const guint64 spaces = G_GUINT64_CONSTANT (0x2020202020202020);
       guint64 word;
 
       memcpy (&word, p, sizeof word);
-      if (((word - spaces) & ~word & high_bits) != 0)
+      if (word_has_control (word))
         break;
     }
 
