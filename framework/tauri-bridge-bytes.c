@@ -169,13 +169,9 @@ handle_bytes_message (TauriBridge       *self,
     }
   g_variant_get (parameters, "(&s&st)", &token, &name, &page_id);
 
-  /* The token was given to the window's own page alone. */
-  if (!_tauri_bridge_page_may_call (self, &remote_uri) || g_strcmp0 (token, self->token) != 0)
+  if (!_tauri_bridge_caller_is_trusted (self, token, strlen (token), "a call with raw bytes", &remote_uri))
     {
-      _tauri_bridge_log_refusal (self, "a call with raw bytes",
-                                 g_strcmp0 (token, self->token) != 0 ? "sent without the window’s token"
-                                                                    : "not the app’s own page");
-      send_error_reply (message, "Command not allowed: the page is not the app’s own");
+      send_error_reply (message, NOT_ALLOWED);
       return;
     }
 

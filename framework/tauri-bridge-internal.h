@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * tauri-bridge-scheme.c (calls over tauri://) and tauri-bridge-bytes.c
  * (calls with raw bytes through the web process extension). */
 
+/* What a call from anywhere but the window's own page is answered. */
+#define NOT_ALLOWED "Command not allowed: the page is not the app’s own"
+
 /* Calls over tauri:// are kept under the page's id with this bit set, or
  * under a number of their own above it. */
 #define BODY_CALL_IDS TAURI_MESSAGE_MAX_CALL_ID
@@ -112,6 +115,11 @@ void     _tauri_bridge_track_invocation    (TauriBridge             *self,
                                             guint64                  id,
                                             TauriInvocation         *invocation);
 gboolean _tauri_bridge_page_may_call       (TauriBridge             *self,
+                                            const char             **remote_uri);
+gboolean _tauri_bridge_caller_is_trusted  (TauriBridge             *self,
+                                            const char              *token,
+                                            gsize                    token_length,
+                                            const char              *what,
                                             const char             **remote_uri);
 void     _tauri_bridge_log_refusal         (TauriBridge             *self,
                                             const char              *what,

@@ -188,14 +188,10 @@ _tauri_bridge_handle_ipc_request (TauriBridge            *self,
 
   g_assert (TAURI_IS_BRIDGE (self));
 
-  /* The token was given to the window's own page alone: another frame or
-   * page cannot send it, whatever origin it claims. */
-  if (!_tauri_bridge_page_may_call (self, &remote_uri) || g_strcmp0 (token, self->token) != 0)
+  /* Another frame or page cannot send the token, whatever origin it claims. */
+  if (!_tauri_bridge_caller_is_trusted (self, token, token ? strlen (token) : 0, "a tauri:// call", &remote_uri))
     {
-      _tauri_bridge_log_refusal (self, "a tauri:// call",
-                   token == NULL || g_strcmp0 (token, self->token) != 0 ? "sent without the window’s token"
-                                                                        : "not the app’s own page");
-      finish_request_with_error (request, "Command not allowed: the page is not the app’s own");
+      finish_request_with_error (request, NOT_ALLOWED);
       return;
     }
 

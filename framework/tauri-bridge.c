@@ -125,6 +125,27 @@ _tauri_bridge_log_refusal (TauriBridge *self,
              web_view ? webkit_web_view_get_uri (web_view) : "(no page)", why);
 }
 
+/* Whether a call that came with @token, @token_length bytes (or none),
+ * comes from the window's own page: the token was given to that page
+ * alone, and the page must still be showing. If not, the refusal is
+ * logged, as @what, and the caller answers NOT_ALLOWED. */
+gboolean
+_tauri_bridge_caller_is_trusted (TauriBridge  *self,
+                                 const char   *token,
+                                 gsize         token_length,
+                                 const char   *what,
+                                 const char  **remote_uri)
+{
+  gboolean has_token = token != NULL && token_length == strlen (self->token) &&
+                       memcmp (token, self->token, token_length) == 0;
+
+  if (has_token && _tauri_bridge_page_may_call (self, remote_uri))
+    return TRUE;
+
+  _tauri_bridge_log_refusal (self, what, has_token ? "not the app’s own page" : "sent without the window’s token");
+  return FALSE;
+}
+
 char *
 _tauri_bridge_describe_too_large (TauriBridge *self,
                     const char  *name,
@@ -327,7 +348,7 @@ script_message_cb (WebKitUserContentManager *content_manager,
   if (!_tauri_bridge_page_may_call (self, &remote_uri))
     {
       _tauri_bridge_log_refusal (self, "a call", "not the app’s own page");
-      reply_error (reply, "Command not allowed: the page is not the app’s own");
+      reply_error (reply, NOT_ALLOWED);
       return TRUE;
     }
 
@@ -394,13 +415,11 @@ page_call_cb (WebKitUserContentManager *content_manager,
       message = g_bytes_get_data (bytes, &length);
     }
 
-  if (!_tauri_bridge_page_may_call (self, &remote_uri) || bytes == NULL ||
-      length <= token_length || memcmp (message, self->token, token_length) != 0)
+  /* The token, then the message: one without a message has no token. */
+  if (!_tauri_bridge_caller_is_trusted (self, message, length > token_length ? token_length : 0,
+                                        "a call", &remote_uri))
     {
-      _tauri_bridge_log_refusal (self, "a call", bytes == NULL || length <= token_length ||
-                                 memcmp (message, self->token, token_length) != 0
-                                 ? "sent without the window’s token" : "not the app’s own page");
-      reply_error (reply, "Command not allowed: the page is not the app’s own");
+      reply_error (reply, NOT_ALLOWED);
       return TRUE;
     }
 
