@@ -77,11 +77,12 @@
     /* A call made while no other is in flight, as each one of a chain of
      * awaited calls is, goes at once: there is most likely nothing to batch
      * it with, and waiting for the end of the task would only delay it. */
-    if (waitingCalls.length === 0 && pending.size === 1 && callHandler !== undefined) {
+    const alone = waitingCalls.length === 0 && pending.size === 1;
+    if (alone && callHandler !== undefined) {
       postCall(id, message);
       return;
     }
-    if (message.length >= BATCH_LIMIT || (waitingCalls.length === 0 && pending.size === 1)) {
+    if (alone || message.length >= BATCH_LIMIT) {
       send(REQUEST, message);
       return;
     }
