@@ -13,8 +13,6 @@
  * reach (the asset scope).
  */
 
-#define tauri_app_get_instance_private _tauri_app_get_private
-
 static WebKitWebView *
 create_web_view_cb (WebKitAutomationSession *session,
                     TauriApp                *self)
@@ -57,7 +55,7 @@ set_up_web_extension (WebKitWebContext *context)
 void
 _tauri_app_setup_web_context (TauriApp *self)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
   const char *app_id = g_application_get_application_id (G_APPLICATION (self));
 
   priv->web_context = webkit_web_context_new ();
@@ -98,7 +96,7 @@ void
 tauri_app_add_asset_scope (TauriApp   *self,
                            const char *directory)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
 
   g_return_if_fail (TAURI_IS_APP (self));
   g_return_if_fail (directory != NULL);
@@ -110,7 +108,7 @@ gboolean
 _tauri_app_asset_in_scope (TauriApp   *self,
                            const char *path)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
 
   g_assert (TAURI_IS_APP (self));
   g_assert (g_path_is_absolute (path));
@@ -131,7 +129,7 @@ _tauri_app_asset_in_scope (TauriApp   *self,
 WebKitWebContext *
 _tauri_app_get_web_context (TauriApp *self)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
 
   g_assert (TAURI_IS_APP (self));
 
@@ -141,7 +139,7 @@ _tauri_app_get_web_context (TauriApp *self)
 WebKitNetworkSession *
 _tauri_app_get_network_session (TauriApp *self)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
 
   g_assert (TAURI_IS_APP (self));
 
@@ -151,7 +149,7 @@ _tauri_app_get_network_session (TauriApp *self)
 gboolean
 _tauri_app_get_automation (TauriApp *self)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
 
   g_assert (TAURI_IS_APP (self));
 
@@ -161,7 +159,7 @@ _tauri_app_get_automation (TauriApp *self)
 GFile *
 _tauri_app_dup_frontend_root (TauriApp *self)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
   const char *base_path;
   g_autofree char *uri = NULL;
 
@@ -185,7 +183,7 @@ _tauri_app_dup_frontend_root (TauriApp *self)
 char *
 _tauri_app_dup_start_uri (TauriApp *self)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
 
   g_assert (TAURI_IS_APP (self));
 
@@ -258,7 +256,7 @@ _tauri_app_is_trusted_uri (TauriApp   *self,
 const char *
 tauri_app_get_content_security_policy (TauriApp *self)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
 
   g_return_val_if_fail (TAURI_IS_APP (self), NULL);
 
@@ -280,7 +278,7 @@ void
 tauri_app_set_content_security_policy (TauriApp   *self,
                                        const char *policy)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
 
   g_return_if_fail (TAURI_IS_APP (self));
 
@@ -316,7 +314,7 @@ void
 tauri_app_allow_navigation (TauriApp   *self,
                             const char *origin)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
   char *allowed;
 
   g_return_if_fail (TAURI_IS_APP (self));
@@ -334,7 +332,7 @@ gboolean
 _tauri_app_may_navigate (TauriApp   *self,
                          const char *uri)
 {
-  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
   g_autofree char *origin = NULL;
 
   g_assert (TAURI_IS_APP (self));

@@ -6,6 +6,8 @@
 #include "tauri-builtins-private.h"
 #include "tauri-command.h"
 #include "tauri-invocation.h"
+#include "tauri-json-private.h"
+#include "tauri-window-private.h"
 
 /*
  * The window host commands every app has, under the `plugin:window|` names
@@ -65,51 +67,14 @@ scale_factor (TauriWindow *window)
   return gtk_widget_get_scale_factor (GTK_WIDGET (window));
 }
 
-/* A PhysicalSize: {width, height} in device pixels. */
-/* A size as @tauri-apps/api reads it: `{width, height}`, in pixels. */
-JsonNode *
-_tauri_size_to_json (int width,
-                     int height)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "width");
-  json_builder_add_int_value (builder, width);
-  json_builder_set_member_name (builder, "height");
-  json_builder_add_int_value (builder, height);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
 static void
 return_size (TauriInvocation *invocation,
              int              width,
              int              height)
 {
-  g_autoptr(JsonNode) size = _tauri_size_to_json (width, height);
+  g_autoptr(JsonNode) size = _tauri_json_from_size (width, height);
 
   tauri_invocation_return_value (invocation, size);
-}
-
-void
-_tauri_window_get_inner_size (TauriWindow *window,
-                              int         *width,
-                              int         *height)
-{
-  GtkWidget *web_view = GTK_WIDGET (tauri_window_get_web_view (window));
-  int scale = scale_factor (window);
-
-  *width = gtk_widget_get_width (web_view);
-  *height = gtk_widget_get_height (web_view);
-
-  /* Not shown yet: the size it will have. */
-  if (*width == 0 || *height == 0)
-    gtk_window_get_default_size (GTK_WINDOW (window), width, height);
-
-  *width *= scale;
-  *height *= scale;
 }
 
 static void

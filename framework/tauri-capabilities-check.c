@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "tauri-capabilities-internal.h"
+#include "tauri-capabilities-private.h"
 #include "tauri-url-pattern-private.h"
 
 /*
@@ -79,7 +79,7 @@ slug_equal (const char *slug,
 }
 
 static gboolean
-rule_matches (const Rule *rule,
+rule_matches (const TauriCapabilityRule *rule,
               const char *command,
               const char *plugin,
               gsize       plugin_length,
@@ -127,7 +127,7 @@ _tauri_capability_check (TauriCapability *self,
 
   for (guint i = 0; i < self->rules->len; i++)
     {
-      const Rule *rule = g_ptr_array_index (self->rules, i);
+      const TauriCapabilityRule *rule = g_ptr_array_index (self->rules, i);
 
       if (!rule_matches (rule, command, plugin, plugin_length, name))
         continue;

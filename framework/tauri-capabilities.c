@@ -4,7 +4,8 @@
 
 #include <string.h>
 
-#include "tauri-capabilities-internal.h"
+#include "tauri-capabilities-private.h"
+#include "tauri-command-private.h"
 #include "tauri-command-registry.h"
 #include "tauri-json-private.h"
 #include "tauri-url-pattern-private.h"
@@ -44,20 +45,20 @@
 #endif
 
 static void
-rule_free (Rule *rule)
+rule_free (TauriCapabilityRule *rule)
 {
   g_free (rule->plugin);
   g_free (rule->name);
   g_free (rule);
 }
 
-static Rule *
+static TauriCapabilityRule *
 rule_new (gboolean    deny,
           gboolean    is_slug,
           const char *plugin,
           const char *name)
 {
-  Rule *rule = g_new0 (Rule, 1);
+  TauriCapabilityRule *rule = g_new0 (TauriCapabilityRule, 1);
 
   rule->deny = deny;
   rule->is_slug = is_slug;
@@ -143,22 +144,6 @@ invalid:
   return FALSE;
 }
 
-/* A name as C code spells a command: `log_message`. */
-static gboolean
-is_command_name (const char *text)
-{
-  if (!g_ascii_isalpha (*text) && *text != '_')
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p) && *p != '_')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* A word of a Tauri permission identifier: letters, digits and dashes,
  * neither starting nor ending with a dash. */
 static gboolean
@@ -178,7 +163,7 @@ is_identifier_word (const char *text)
   return TRUE;
 }
 
-static Rule *
+static TauriCapabilityRule *
 parse_permission (const char  *text,
                   GError     **error)
 {
@@ -266,7 +251,7 @@ parse_permission (const char  *text,
       return NULL;
     }
 
-  if (!is_command_name (text))
+  if (!_tauri_command_is_valid_name (text))
     {
       g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
                    "`%s` is neither a command name nor an `allow-` or `deny-` permission", text);
@@ -325,7 +310,7 @@ parse_permissions (TauriCapability  *self,
     {
       JsonNode *element = json_array_get_element (array, i);
       const char *text = NULL;
-      Rule *rule;
+      TauriCapabilityRule *rule;
 
       if (holds_string (element))
         text = json_node_get_string (element);

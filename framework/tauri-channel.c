@@ -343,3 +343,22 @@ tauri_channel_close (TauriChannel *self)
 
   queue_append (self->queue, NULL, 0, TRUE);
 }
+
+/* A Channel reaches the native side as the string `__CHANNEL__:<id>`, the id
+ * of the page's callback that receives its messages. */
+gboolean
+_tauri_channel_ref_parse (const char *text,
+                          guint32    *callback_id)
+{
+  guint64 id = 0;
+
+  g_assert (callback_id != NULL);
+
+  if (text == NULL || !g_str_has_prefix (text, TAURI_CHANNEL_PREFIX))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text + strlen (TAURI_CHANNEL_PREFIX), 10, 0, G_MAXUINT32, &id, NULL))
+    return FALSE;
+
+  *callback_id = (guint32) id;
+  return TRUE;
+}

@@ -15,6 +15,38 @@ typedef struct
   gboolean       optional;
 } TauriParam;
 
+/* The struct is shared by tauri-command.c (a command, what it declares and
+ * how a call's arguments are checked against it) and tauri-command-run.c
+ * (running its handler). */
+typedef enum
+{
+  TAURI_COMMAND_HANDLER_NONE,
+  TAURI_COMMAND_HANDLER_FUNC,
+  TAURI_COMMAND_HANDLER_THREAD,
+  TAURI_COMMAND_HANDLER_ASYNC,
+} TauriCommandHandlerKind;
+
+struct _TauriCommand
+{
+  GObject                 parent_instance;
+
+  char                   *name;
+  TauriCommandFlags       flags;
+  GPtrArray              *params;           /* (element-type TauriParam) */
+  TauriTypeSpec          *result_type;      /* (nullable): undeclared */
+
+  TauriCommandHandlerKind             kind;
+  union {
+    TauriCommandFunc        func;
+    TauriCommandThreadFunc  thread_func;
+    TauriCommandAsyncFunc   async_func;
+  };
+  TauriCommandFinishFunc  finish_func;
+  gpointer                user_data;
+  GDestroyNotify          destroy;
+};
+
+gboolean          _tauri_command_is_valid_name   (const char       *name);
 gboolean          _tauri_command_has_handler     (TauriCommand     *self);
 void              _tauri_command_run             (TauriCommand     *self,
                                                   TauriInvocation  *invocation);

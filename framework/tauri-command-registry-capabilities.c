@@ -6,7 +6,7 @@
 
 #include "tauri-capabilities-private.h"
 #include "tauri-command-private.h"
-#include "tauri-command-registry-internal.h"
+#include "tauri-command-registry-private.h"
 #include "tauri-error.h"
 #include "tauri-json-private.h"
 #include "tauri-window.h"

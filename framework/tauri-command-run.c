@@ -2,74 +2,15 @@
 
 #include "config.h"
 
-#include "tauri-command-internal.h"
+#include "tauri-command-private.h"
 #include "tauri-error.h"
 #include "tauri-invocation.h"
 #include "tauri-json-private.h"
 
 /*
- * A call to a command: its arguments checked against the parameters the
- * command declares, then its handler run on the main thread, on a worker
- * thread, or as a GIO asynchronous operation.
+ * A call to a command, once its arguments are checked: its handler run on
+ * the main thread, on a worker thread, or as a GIO asynchronous operation.
  */
-
-/* A raw body is the whole of a call's arguments: it fits a command that
- * declares no parameter, or one parameter of type `bytes`. */
-gboolean
-_tauri_command_validate_body (TauriCommand  *self,
-                              GError       **error)
-{
-  const TauriParam *param;
-
-  g_assert (TAURI_IS_COMMAND (self));
-
-  if (self->params->len == 0)
-    return TRUE;
-
-  param = g_ptr_array_index (self->params, 0);
-  if (self->params->len == 1 && param->type->kind == TAURI_TYPE_SPEC_BYTES)
-    return TRUE;
-
-  g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-               "invalid args for command `%s`: expected an object, got raw bytes", self->name);
-  return FALSE;
-}
-
-gboolean
-_tauri_command_validate (TauriCommand  *self,
-                         JsonObject    *arguments,
-                         GError       **error)
-{
-  g_assert (TAURI_IS_COMMAND (self));
-  g_assert (arguments != NULL);
-
-  for (guint i = 0; i < self->params->len; i++)
-    {
-      const TauriParam *param = g_ptr_array_index (self->params, i);
-      JsonNode *argument = json_object_get_member (arguments, param->key);
-      g_autoptr(GError) type_error = NULL;
-
-      if (argument == NULL || (JSON_NODE_HOLDS_NULL (argument) && param->optional))
-        {
-          if (param->optional)
-            continue;
-
-          g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-                       "command %s missing required key %s", self->name, param->key);
-          return FALSE;
-        }
-
-      if (!_tauri_type_spec_check (param->type, argument, &type_error))
-        {
-          g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-                       "invalid args `%s` for command `%s`: %s",
-                       param->key, self->name, type_error->message);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
 
 static void
 thread_func_cb (GTask        *task,
@@ -123,11 +64,11 @@ _tauri_command_run (TauriCommand    *self,
 
   switch (self->kind)
     {
-    case HANDLER_FUNC:
+    case TAURI_COMMAND_HANDLER_FUNC:
       self->func (invocation, self->user_data);
       break;
 
-    case HANDLER_THREAD:
+    case TAURI_COMMAND_HANDLER_THREAD:
       {
         g_autoptr(GTask) task = g_task_new (self, cancellable, NULL, NULL);
 
@@ -137,11 +78,11 @@ _tauri_command_run (TauriCommand    *self,
         break;
       }
 
-    case HANDLER_ASYNC:
+    case TAURI_COMMAND_HANDLER_ASYNC:
       self->async_func (invocation, cancellable, async_ready_cb, g_object_ref (invocation));
       break;
 
-    case HANDLER_NONE:
+    case TAURI_COMMAND_HANDLER_NONE:
     default:
       g_assert_not_reached ();
     }

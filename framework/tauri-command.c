@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "tauri-command-internal.h"
+#include "tauri-command-private.h"
 #include "tauri-error.h"
 #include "tauri-invocation.h"
 #include "tauri-json-private.h"
@@ -113,8 +113,10 @@ tauri_command_init (TauriCommand *self)
   self->params = g_ptr_array_new_with_free_func ((GDestroyNotify) param_free);
 }
 
-static gboolean
-is_valid_name (const char *name)
+/* A name as C code spells it: `log_message`, the form of command and
+ * parameter names. */
+gboolean
+_tauri_command_is_valid_name (const char *name)
 {
   if (!g_ascii_isalpha (*name) && *name != '_')
     return FALSE;
@@ -150,7 +152,7 @@ parse_params (TauriCommand  *self,
       while (g_ascii_isalnum (*cursor) || *cursor == '_')
         cursor++;
       name = g_strndup (start, cursor - start);
-      if (*name == '\0' || !is_valid_name (name))
+      if (*name == '\0' || !_tauri_command_is_valid_name (name))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        "expected a parameter name at “%s”", start);
@@ -208,7 +210,7 @@ static TauriCommand *
 command_new (const char        *name,
              const char        *parameters,
              TauriCommandFlags  flags,
-             HandlerKind        kind,
+             TauriCommandHandlerKind  kind,
              gpointer           user_data,
              GDestroyNotify     destroy)
 {
@@ -279,7 +281,7 @@ tauri_command_new (const char        *name,
 
   g_return_val_if_fail (name != NULL && *name != '\0', NULL);
 
-  self = command_new (name, parameters, flags, func ? HANDLER_FUNC : HANDLER_NONE,
+  self = command_new (name, parameters, flags, func ? TAURI_COMMAND_HANDLER_FUNC : TAURI_COMMAND_HANDLER_NONE,
                       user_data, destroy);
   self->func = func;
 
@@ -323,7 +325,7 @@ tauri_command_new_thread (const char             *name,
   g_return_val_if_fail (name != NULL && *name != '\0', NULL);
   g_return_val_if_fail (func != NULL, NULL);
 
-  self = command_new (name, parameters, flags, HANDLER_THREAD, user_data, destroy);
+  self = command_new (name, parameters, flags, TAURI_COMMAND_HANDLER_THREAD, user_data, destroy);
   self->thread_func = func;
 
   return self;
@@ -379,7 +381,7 @@ tauri_command_new_async (const char             *name,
   g_return_val_if_fail (async_func != NULL, NULL);
   g_return_val_if_fail (finish_func != NULL, NULL);
 
-  self = command_new (name, parameters, flags, HANDLER_ASYNC, user_data, destroy);
+  self = command_new (name, parameters, flags, TAURI_COMMAND_HANDLER_ASYNC, user_data, destroy);
   self->async_func = async_func;
   self->finish_func = finish_func;
 
@@ -657,5 +659,63 @@ _tauri_command_has_handler (TauriCommand *self)
 {
   g_assert (TAURI_IS_COMMAND (self));
 
-  return self->kind != HANDLER_NONE;
+  return self->kind != TAURI_COMMAND_HANDLER_NONE;
+}
+
+/* A raw body is the whole of a call's arguments: it fits a command that
+ * declares no parameter, or one parameter of type `bytes`. */
+gboolean
+_tauri_command_validate_body (TauriCommand  *self,
+                              GError       **error)
+{
+  const TauriParam *param;
+
+  g_assert (TAURI_IS_COMMAND (self));
+
+  if (self->params->len == 0)
+    return TRUE;
+
+  param = g_ptr_array_index (self->params, 0);
+  if (self->params->len == 1 && param->type->kind == TAURI_TYPE_SPEC_BYTES)
+    return TRUE;
+
+  g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+               "invalid args for command `%s`: expected an object, got raw bytes", self->name);
+  return FALSE;
+}
+
+gboolean
+_tauri_command_validate (TauriCommand  *self,
+                         JsonObject    *arguments,
+                         GError       **error)
+{
+  g_assert (TAURI_IS_COMMAND (self));
+  g_assert (arguments != NULL);
+
+  for (guint i = 0; i < self->params->len; i++)
+    {
+      const TauriParam *param = g_ptr_array_index (self->params, i);
+      JsonNode *argument = json_object_get_member (arguments, param->key);
+      g_autoptr(GError) type_error = NULL;
+
+      if (argument == NULL || (JSON_NODE_HOLDS_NULL (argument) && param->optional))
+        {
+          if (param->optional)
+            continue;
+
+          g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "command %s missing required key %s", self->name, param->key);
+          return FALSE;
+        }
+
+      if (!_tauri_type_spec_check (param->type, argument, &type_error))
+        {
+          g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "invalid args `%s` for command `%s`: %s",
+                       param->key, self->name, type_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }

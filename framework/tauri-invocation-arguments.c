@@ -5,7 +5,7 @@
 #include "tauri-channel-private.h"
 #include "tauri-command-private.h"
 #include "tauri-error.h"
-#include "tauri-invocation-internal.h"
+#include "tauri-invocation-private.h"
 #include "tauri-json-private.h"
 
 /* Reading a call's arguments: by the parameter's name, typed, or built

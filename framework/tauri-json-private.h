@@ -27,6 +27,8 @@ void        _tauri_json_append_uint       (GString     *out,
                                            guint64      value);
 GBytes     *_tauri_json_string_to_bytes   (const char  *string) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode   *_tauri_json_from_object       (GObject     *object) G_GNUC_WARN_UNUSED_RESULT;
+JsonNode   *_tauri_json_from_size         (int          width,
+                                           int          height) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode   *_tauri_json_from_variant      (GVariant    *variant) G_GNUC_WARN_UNUSED_RESULT;
 GObject    *_tauri_json_to_object         (GType        type,
                                            JsonNode    *node,

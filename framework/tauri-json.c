@@ -515,3 +515,20 @@ tauri_json_to_object (GType      object_type,
 
   return _tauri_json_to_object (object_type, node, error);
 }
+
+/* A size as @tauri-apps/api reads it: `{width, height}`, in pixels. */
+JsonNode *
+_tauri_json_from_size (int width,
+                       int height)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, height);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -48,8 +48,6 @@ void           _tauri_type_spec_free  (TauriTypeSpec        *spec);
 gboolean       _tauri_type_spec_check (const TauriTypeSpec  *spec,
                                        JsonNode             *node,
                                        GError              **error);
-gboolean       _tauri_channel_ref_parse (const char         *text,
-                                         guint32            *callback_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TauriTypeSpec, _tauri_type_spec_free)
 

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tauri-channel-private.h"
 #include "tauri-error.h"
 #include "tauri-json-private.h"
 #include "tauri-type-spec-private.h"
@@ -30,7 +31,6 @@ static const struct {
   { "bytes",   TAURI_TYPE_SPEC_BYTES,   "raw bytes" },
 };
 
-#define CHANNEL_PREFIX "__CHANNEL__:"
 
 static void
 skip_spaces (const char **cursor)
@@ -364,23 +364,4 @@ _tauri_type_spec_check (const TauriTypeSpec  *spec,
   g_assert (node != NULL);
 
   return check_node (spec, node, error);
-}
-
-/* A Channel reaches the native side as the string `__CHANNEL__:<id>`, the id
- * of the page's callback that receives its messages. */
-gboolean
-_tauri_channel_ref_parse (const char *text,
-                          guint32    *callback_id)
-{
-  guint64 id = 0;
-
-  g_assert (callback_id != NULL);
-
-  if (text == NULL || !g_str_has_prefix (text, CHANNEL_PREFIX))
-    return FALSE;
-  if (!g_ascii_string_to_unsigned (text + strlen (CHANNEL_PREFIX), 10, 0, G_MAXUINT32, &id, NULL))
-    return FALSE;
-
-  *callback_id = (guint32) id;
-  return TRUE;
 }

@@ -5,8 +5,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "tauri-app-private.h"
-#include "tauri-builtins-private.h"
 #include "tauri-events-private.h"
+#include "tauri-json-private.h"
 #include "tauri-window-private.h"
 
 /**
@@ -71,6 +71,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (TauriWindow, tauri_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* The size of the window's page in device pixels, as Tauri's innerSize(). */
+void
+_tauri_window_get_inner_size (TauriWindow *window,
+                              int         *width,
+                              int         *height)
+{
+  GtkWidget *web_view = GTK_WIDGET (tauri_window_get_web_view (window));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (window));
+
+  *width = gtk_widget_get_width (web_view);
+  *height = gtk_widget_get_height (web_view);
+
+  /* Not shown yet: the size it will have. */
+  if (*width == 0 || *height == 0)
+    gtk_window_get_default_size (GTK_WINDOW (window), width, height);
+
+  *width *= scale;
+  *height *= scale;
+}
 
 static void
 load_changed_cb (WebKitWebView   *web_view,
@@ -239,7 +259,7 @@ emit_resize_cb (gpointer user_data)
   self->last_width = width;
   self->last_height = height;
 
-  size = _tauri_size_to_json (width, height);
+  size = _tauri_json_from_size (width, height);
   emit_own (self, "tauri://resize", size);
   return G_SOURCE_REMOVE;
 }
