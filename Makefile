@@ -30,8 +30,9 @@ PACKAGES = \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Runs a command with a session bus, and under Xvfb when there is no display.
-HEADLESS = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24"
+# Runs a command with a session bus, an X server (Xvfb), and runtime and
+# cache directories of its own (build-aux/run-headless.sh).
+HEADLESS = $(CURDIR)/build-aux/run-headless.sh
 
 .PHONY: all deps build demo stress test test-build test-asan test-bindings-ts update-bindings bench fuzz fuzz-build test-fuzz clean
 

@@ -6,6 +6,8 @@
 
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
+#include "tauri-bridge-private.h"
+#include "tauri-window-private.h"
 
 /*
  * The web side of TauriApp: its WebKit context and schemes, where the front
@@ -38,6 +40,48 @@ automation_started_cb (WebKitWebContext        *context,
                            G_CALLBACK (create_web_view_cb), self, 0);
 }
 
+/* tauri://localhost/: the front end, and the calls with raw bytes that
+ * come where the web process extension is missing. */
+static void
+tauri_request_cb (WebKitURISchemeRequest *request,
+                  gpointer                user_data)
+{
+  TauriApp *self = user_data;
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  GtkWidget *window = web_view ? gtk_widget_get_ancestor (GTK_WIDGET (web_view), TAURI_TYPE_WINDOW) : NULL;
+
+  if (window != NULL && g_str_has_prefix (webkit_uri_scheme_request_get_path (request), TAURI_BRIDGE_IPC_PATH))
+    _tauri_bridge_ipc_handle_request (_tauri_window_get_bridge (TAURI_WINDOW (window)), request);
+  else
+    _tauri_assets_serve_frontend (self, request);
+}
+
+static void
+asset_request_cb (WebKitURISchemeRequest *request,
+                  gpointer                user_data)
+{
+  _tauri_assets_serve_asset (user_data, request);
+}
+
+static void
+register_schemes (TauriApp         *self,
+                  WebKitWebContext *context)
+{
+  WebKitSecurityManager *security = webkit_web_context_get_security_manager (context);
+
+  /* The context belongs to the app, so the app outlives the handlers. */
+  webkit_web_context_register_uri_scheme (context, "tauri", tauri_request_cb, self, NULL);
+  webkit_web_context_register_uri_scheme (context, "asset", asset_request_cb, self, NULL);
+
+  /* Secure and CORS-enabled: without both, WebKit treats the schemes as
+   * opaque, insecure origins, and since 2.46 bypasses the handler for
+   * top-level loads. */
+  webkit_security_manager_register_uri_scheme_as_secure (security, "tauri");
+  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "tauri");
+  webkit_security_manager_register_uri_scheme_as_secure (security, "asset");
+  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "asset");
+}
+
 /* The web process extension that carries raw bytes; without it, they go
  * over tauri://. TAURI_WEB_EXTENSIONS_DIR names its directory in a build
  * tree (the tests, make demo, meson devenv). */
@@ -59,7 +103,7 @@ _tauri_app_setup_web_context (TauriApp *self)
   const char *app_id = g_application_get_application_id (G_APPLICATION (self));
 
   priv->web_context = webkit_web_context_new ();
-  _tauri_assets_register (self, priv->web_context);
+  register_schemes (self, priv->web_context);
   set_up_web_extension (priv->web_context);
 
   if (priv->automation)

@@ -8,8 +8,10 @@
 
 G_BEGIN_DECLS
 
-void        _tauri_assets_register       (TauriApp         *app,
-                                          WebKitWebContext *context);
+void        _tauri_assets_serve_frontend (TauriApp               *app,
+                                          WebKitURISchemeRequest *request);
+void        _tauri_assets_serve_asset    (TauriApp               *app,
+                                          WebKitURISchemeRequest *request);
 char       *_tauri_assets_dup_mime_type  (const char       *path) G_GNUC_WARN_UNUSED_RESULT;
 char       *_tauri_assets_resolve_path   (const char       *uri_path) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -7,15 +7,12 @@
 
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
-#include "tauri-window-private.h"
 
 /*
- * The tauri:// scheme: serves the front end from the app's resources or from
- * a directory, at tauri://localhost/, and takes the calls whose body is raw
- * bytes at tauri://localhost/__tauri_ipc__/<command>.
+ * What the app's schemes serve: the front end at tauri://localhost/, from
+ * the app's resources or from a directory, and the files of the asset scope
+ * at asset://localhost/<path>. tauri-app-web.c registers the schemes.
  */
-
-#define IPC_PATH "/__tauri_ipc__/"
 
 /* The asset protocol answers a range request with at most this much, as
  * servers may: players ask for the rest. */
@@ -180,11 +177,11 @@ contents_loaded_cb (GObject      *object,
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
-static void
-request_cb (WebKitURISchemeRequest *request,
-            gpointer                user_data)
+/* tauri://localhost/<path>: the front end. */
+void
+_tauri_assets_serve_frontend (TauriApp               *app,
+                              WebKitURISchemeRequest *request)
 {
-  TauriApp *app = user_data;
   g_autoptr(GUri) uri = g_uri_parse (webkit_uri_scheme_request_get_uri (request), G_URI_FLAGS_ENCODED, NULL);
   g_autoptr(GFile) root = NULL;
   g_autoptr(GFile) file = NULL;
@@ -194,20 +191,6 @@ request_cb (WebKitURISchemeRequest *request,
   if (uri == NULL || g_strcmp0 (g_uri_get_host (uri), "localhost") != 0)
     {
       finish_with_status (request, 404, "Not Found");
-      return;
-    }
-
-  if (g_str_has_prefix (g_uri_get_path (uri), IPC_PATH))
-    {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (webkit_uri_scheme_request_get_web_view (request)),
-                                                   TAURI_TYPE_WINDOW);
-      g_autofree char *name = g_uri_unescape_string (g_uri_get_path (uri) + strlen (IPC_PATH), NULL);
-      TauriBridge *bridge = window ? _tauri_window_get_bridge (TAURI_WINDOW (window)) : NULL;
-
-      if (bridge != NULL && name != NULL)
-        _tauri_bridge_handle_ipc_request (bridge, request, name);
-      else
-        finish_with_status (request, 404, "Not Found");
       return;
     }
 
@@ -362,11 +345,10 @@ serve_asset (WebKitURISchemeRequest *request,
 
 /* asset://localhost/<path, URL-encoded>: files in the app's asset scope,
  * for the app's own pages. */
-static void
-asset_request_cb (WebKitURISchemeRequest *request,
-                  gpointer                user_data)
+void
+_tauri_assets_serve_asset (TauriApp               *app,
+                           WebKitURISchemeRequest *request)
 {
-  TauriApp *app = user_data;
   WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
   g_autoptr(GUri) uri = g_uri_parse (webkit_uri_scheme_request_get_uri (request), G_URI_FLAGS_ENCODED, NULL);
   g_autofree char *decoded = NULL;
@@ -397,26 +379,4 @@ asset_request_cb (WebKitURISchemeRequest *request,
     }
 
   serve_asset (request, real ? real : path);
-}
-
-void
-_tauri_assets_register (TauriApp         *app,
-                        WebKitWebContext *context)
-{
-  WebKitSecurityManager *security = webkit_web_context_get_security_manager (context);
-
-  g_assert (TAURI_IS_APP (app));
-  g_assert (WEBKIT_IS_WEB_CONTEXT (context));
-
-  /* The context belongs to the app, so the app outlives the handlers. */
-  webkit_web_context_register_uri_scheme (context, "tauri", request_cb, app, NULL);
-  webkit_web_context_register_uri_scheme (context, "asset", asset_request_cb, app, NULL);
-
-  /* Secure and CORS-enabled: without both, WebKit treats the schemes as
-   * opaque, insecure origins, and since 2.46 bypasses the handler for
-   * top-level loads. */
-  webkit_security_manager_register_uri_scheme_as_secure (security, "tauri");
-  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "tauri");
-  webkit_security_manager_register_uri_scheme_as_secure (security, "asset");
-  webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "asset");
 }

@@ -8,20 +8,17 @@
 
 #include <gio/gunixfdlist.h>
 
-#include "tauri-bridge-internal.h"
-#include "tauri-json-private.h"
+#include "tauri-bridge-private.h"
 #include "tauri-memfd-private.h"
-#include "tauri-window.h"
+#include "tauri-message-private.h"
 
 /*
  * Calls with raw bytes through the web process extension
  * (web-extension/tauri-web-extension.c): a "tauri-gtk:bytes" user message,
- * (sst) token, command and call id, with the bytes in a sealed memory file.
- * They are mapped, not copied, and reach the handler as they are; the
- * answer goes back as the message's reply, (ys): `+` JSON, `-` a JSON
- * error, or `*` with the bytes in a sealed memory file. The checks are the
- * tauri:// path's (tauri-bridge-scheme.c): the page, the token, the name,
- * the size.
+ * (ssta{ss}) token, command, call id and the headers of invoke()'s
+ * options, with the bytes in a sealed memory file. They are mapped, not
+ * copied, and reach the handler as they are; the answer goes back as the
+ * message's reply (see _tauri_bridge_reply_encode_message()).
  */
 
 #define MESSAGE_NAME "tauri-gtk:bytes"
@@ -30,10 +27,10 @@ typedef struct
 {
   gpointer address;
   gsize    size;
-} Mapping;
+} TauriBridgeMapping;
 
 static void
-mapping_free (Mapping *mapping)
+mapping_free (TauriBridgeMapping *mapping)
 {
   munmap (mapping->address, mapping->size);
   g_free (mapping);
@@ -45,7 +42,7 @@ map_bytes (int      fd,
            gsize    size,
            GError **error)
 {
-  Mapping *mapping;
+  TauriBridgeMapping *mapping;
   gpointer address;
 
   if (size == 0)
@@ -58,70 +55,19 @@ map_bytes (int      fd,
       return NULL;
     }
 
-  mapping = g_new0 (Mapping, 1);
+  mapping = g_new0 (TauriBridgeMapping, 1);
   mapping->address = address;
   mapping->size = size;
   return g_bytes_new_with_free_func (address, size, (GDestroyNotify) mapping_free, mapping);
 }
 
-static void
-send_reply (WebKitUserMessage *message,
-            char               tag,
-            const char        *text,
-            GUnixFDList       *fds)
-{
-  WebKitUserMessage *reply = webkit_user_message_new_with_fd_list (MESSAGE_NAME,
-                                                                   g_variant_new ("(ys)", tag, text),
-                                                                   fds);
-
-  webkit_user_message_send_reply (message, reply);
-}
-
-static void
-send_error_reply (WebKitUserMessage *message,
-                  const char        *text)
-{
-  g_autoptr(GBytes) json = _tauri_json_string_to_bytes (text);
-
-  send_reply (message, '-', g_bytes_get_data (json, NULL), NULL);
-}
-
-/* Answers @message with @payload, as TauriReplyKind says. */
-void
-_tauri_bridge_reply_to_message (WebKitUserMessage *message,
-                                TauriReplyKind     kind,
-                                GBytes            *payload)
-{
-  g_autoptr(GUnixFDList) fds = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize size = 0;
-  gconstpointer data = g_bytes_get_data (payload, &size);
-  int fd;
-
-  if (kind != TAURI_REPLY_OK_BYTES)
-    {
-      /* Payloads in JSON are always followed by a NUL byte. */
-      send_reply (message, kind == TAURI_REPLY_ERROR ? '-' : '+', data, NULL);
-      return;
-    }
-
-  fd = _tauri_memfd_new_sealed (data, size, &error);
-  if (fd < 0)
-    {
-      send_error_reply (message, error->message);
-      return;
-    }
-
-  fds = g_unix_fd_list_new_from_array (&fd, 1);
-  send_reply (message, '*', "", fds);
-}
-
-/* The bytes @message carries, checked and mapped. */
+/* The bytes @message carries, checked and mapped, or NULL when @reply has
+ * refused the call. */
 static GBytes *
-take_bytes (TauriBridge        *self,
-            WebKitUserMessage  *message,
-            const char         *name,
-            char              **refusal)
+take_bytes (TauriBridge       *self,
+            WebKitUserMessage *message,
+            const char        *name,
+            TauriBridgeReply  *reply)
 {
   GUnixFDList *fds = webkit_user_message_get_fd_list (message);
   g_autoptr(GError) error = NULL;
@@ -131,17 +77,17 @@ take_bytes (TauriBridge        *self,
 
   if (fds == NULL || g_unix_fd_list_get_length (fds) != 1)
     {
-      *refusal = g_strdup ("malformed message");
+      _tauri_bridge_reply_refuse (reply, "malformed message");
       return NULL;
     }
 
   fd = g_unix_fd_list_get (fds, 0, &error);
   if (fd < 0 || !_tauri_memfd_check (fd, &size, &error))
-    *refusal = g_strdup ("malformed message");
+    _tauri_bridge_reply_refuse (reply, "malformed message");
   else if (size > tauri_command_registry_get_max_message_size (self->registry))
-    *refusal = _tauri_bridge_describe_too_large (self, name, size);
+    _tauri_bridge_refuse_too_large (self, reply, name, size);
   else if ((bytes = map_bytes (fd, size, &error)) == NULL)
-    *refusal = g_strdup (error->message);
+    _tauri_bridge_reply_refuse (reply, error->message);
 
   if (fd >= 0)
     close (fd);
@@ -149,47 +95,62 @@ take_bytes (TauriBridge        *self,
   return bytes;
 }
 
+static GHashTable *
+read_headers (GVariant *headers)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GVariantIter iter;
+  const char *name;
+  const char *value;
+
+  g_variant_iter_init (&iter, headers);
+  while (g_variant_iter_next (&iter, "{&s&s}", &name, &value))
+    g_hash_table_replace (table, g_ascii_strdown (name, -1), g_strdup (value));
+
+  return table;
+}
+
 static void
-handle_bytes_message (TauriBridge       *self,
-                      WebKitUserMessage *message)
+start_call (TauriBridge       *self,
+            WebKitUserMessage *message)
 {
   GVariant *parameters = webkit_user_message_get_parameters (message);
+  TauriBridgeReply reply = { TAURI_BRIDGE_REPLY_MESSAGE, };
+  TauriBridgeRequest request = { 0, };
+  g_autoptr(GVariant) headers = NULL;
+  g_autoptr(GHashTable) table = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *refusal = NULL;
-  const char *remote_uri = NULL;
   const char *token = NULL;
-  const char *name = NULL;
-  guint64 page_id = 0;
-  ReplyTo to = { NULL, };
 
-  if (parameters == NULL || !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(sst)")))
+  reply.to.message = g_object_ref (message);
+
+  if (parameters == NULL || !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssta{ss})")))
     {
-      send_error_reply (message, "malformed message");
+      _tauri_bridge_reply_refuse (&reply, "malformed message");
       return;
     }
-  g_variant_get (parameters, "(&s&st)", &token, &name, &page_id);
+  g_variant_get (parameters, "(&s&st@a{ss})", &token, &request.name, &request.id, &headers);
 
-  if (!_tauri_bridge_caller_is_trusted (self, token, strlen (token), "a call with raw bytes", &remote_uri))
+  if (!_tauri_bridge_trust_caller (self, token, strlen (token), "a call with raw bytes", &request.remote_uri))
     {
-      send_error_reply (message, NOT_ALLOWED);
-      return;
-    }
-
-  if (!_tauri_message_is_valid_name (name, strlen (name)))
-    {
-      send_error_reply (message, "invalid command name");
+      _tauri_bridge_reply_refuse (&reply, TAURI_BRIDGE_NOT_ALLOWED);
       return;
     }
 
-  bytes = take_bytes (self, message, name, &refusal);
+  if (!_tauri_message_is_valid_name (request.name, strlen (request.name)))
+    {
+      _tauri_bridge_reply_refuse (&reply, "invalid command name");
+      return;
+    }
+
+  bytes = take_bytes (self, message, request.name, &reply);
   if (bytes == NULL)
-    {
-      send_error_reply (message, refusal);
-      return;
-    }
+    return;
 
-  to.message = g_object_ref (message);
-  _tauri_bridge_dispatch_body (self, name, remote_uri, page_id, bytes, &to);
+  table = read_headers (headers);
+  request.body = bytes;
+  request.headers = table;
+  _tauri_bridge_start_call (self, &request, &reply);
 }
 
 static gboolean
@@ -200,13 +161,13 @@ user_message_received_cb (WebKitWebView     *web_view,
   if (g_strcmp0 (webkit_user_message_get_name (message), MESSAGE_NAME) != 0)
     return FALSE;
 
-  handle_bytes_message (self, message);
+  start_call (self, message);
   return TRUE;
 }
 
 void
-_tauri_bridge_watch_web_view (TauriBridge   *self,
-                              WebKitWebView *web_view)
+_tauri_bridge_bytes_watch (TauriBridge   *self,
+                           WebKitWebView *web_view)
 {
   g_assert (TAURI_IS_BRIDGE (self));
   g_assert (WEBKIT_IS_WEB_VIEW (web_view));

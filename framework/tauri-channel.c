@@ -8,7 +8,6 @@
 #include "tauri-channel-private.h"
 #include "tauri-context-queue-private.h"
 #include "tauri-json-private.h"
-#include "tauri-window-private.h"
 
 /**
  * TauriChannel:
@@ -59,9 +58,8 @@ typedef struct
   gboolean         closed;
   gboolean         flush_scheduled;
   gboolean         run_open;         /* pending ends with an unfinished run */
-  GString         *pending;          /* pushes not yet handed to the bridge */
-  GWeakRef         bridge;
-  guint            generation;
+  GString         *pending;          /* pushes not yet handed to the page */
+  TauriBridgePage *page;             /* NULL: sends nowhere */
   GMainContext    *context;
   GThread         *thread;
 } Queue;
@@ -90,7 +88,7 @@ queue_unref (Queue *queue)
 
   g_mutex_clear (&queue->mutex);
   g_string_free (queue->pending, TRUE);
-  g_weak_ref_clear (&queue->bridge);
+  g_clear_pointer (&queue->page, _tauri_bridge_page_unref);
   g_main_context_unref (queue->context);
   g_free (queue);
 }
@@ -110,12 +108,11 @@ queue_close_run (Queue *queue)
   queue->run_open = FALSE;
 }
 
-/* On the main thread: hands what is pending to the page's bridge. */
+/* On the main thread: hands what is pending to the page. */
 static gboolean
 queue_flush (gpointer user_data)
 {
   Queue *queue = user_data;
-  g_autoptr(TauriBridge) bridge = g_weak_ref_get (&queue->bridge);
   g_autofree char *items = NULL;
   gsize length;
 
@@ -127,18 +124,16 @@ queue_flush (gpointer user_data)
   queue->flush_scheduled = FALSE;
   g_mutex_unlock (&queue->mutex);
 
-  if (bridge != NULL && length > 0)
-    _tauri_bridge_push_items (bridge, queue->generation, items, length);
+  _tauri_bridge_page_push_items (queue->page, items, length);
 
   return G_SOURCE_REMOVE;
 }
 
+/* On the main thread alone, where pages are retired. */
 static gboolean
 queue_is_dead (Queue *queue)
 {
-  g_autoptr(TauriBridge) bridge = g_weak_ref_get (&queue->bridge);
-
-  return bridge == NULL || _tauri_bridge_get_generation (bridge) != queue->generation;
+  return !_tauri_bridge_page_is_live (queue->page);
 }
 
 /* Appends one item; returns FALSE when the channel is closed. */
@@ -229,24 +224,23 @@ tauri_channel_init (TauriChannel *self)
 {
 }
 
-/* @context and @thread are those of the page's bridge, where messages are
- * handed over; the channel may be created on a worker thread. */
+/* @page is where the messages go (NULL: nowhere); @context and @thread
+ * are those of the page's bridge, where they are handed over. The channel
+ * may be created on any thread. */
 TauriChannel *
-_tauri_channel_new (TauriWindow  *window,
-                    guint32       callback_id,
-                    GMainContext *context,
-                    GThread      *thread)
+_tauri_channel_new (TauriBridgePage *page,
+                    guint32          callback_id,
+                    GMainContext    *context,
+                    GThread         *thread)
 {
   TauriChannel *self = g_object_new (TAURI_TYPE_CHANNEL, NULL);
-  TauriBridge *bridge = window ? _tauri_window_get_bridge (window) : NULL;
   Queue *queue = g_new0 (Queue, 1);
 
   g_atomic_ref_count_init (&queue->ref_count);
   g_mutex_init (&queue->mutex);
   queue->id = callback_id;
   queue->pending = g_string_new (NULL);
-  g_weak_ref_init (&queue->bridge, bridge);
-  queue->generation = bridge ? _tauri_bridge_get_generation (bridge) : 0;
+  queue->page = page ? _tauri_bridge_page_ref (page) : NULL;
   queue->context = g_main_context_ref (context);
   queue->thread = thread;
   self->queue = queue;
@@ -307,9 +301,13 @@ tauri_channel_send (TauriChannel *self,
  *
  * Like [method@Channel.send], for a message already in JSON, for example
  * written by a binding's own JSON library or built with printf for a
- * number. The text must be valid JSON.
+ * number. The text must be one JSON value (RFC 8259): anything else is a
+ * programmer error, reported with a critical, and the message is dropped,
+ * so that it can never touch the channel's other messages or another
+ * channel's.
  *
- * Returns: %FALSE when the channel is closed or its page is gone
+ * Returns: %FALSE when the channel is closed or its page is gone, or the
+ *   text is not JSON, and the message was dropped
  *
  * Since: 0.1
  */
@@ -317,13 +315,24 @@ gboolean
 tauri_channel_send_json (TauriChannel *self,
                          const char   *json)
 {
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
   g_return_val_if_fail (TAURI_IS_CHANNEL (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
+
+  /* The text goes into a frame shared with other messages. */
+  length = strlen (json);
+  if (!_tauri_json_check_text (json, length, TAURI_JSON_DEPTH_LIMIT, &error))
+    {
+      g_critical ("%s: the message is not JSON, and is dropped: %s", G_STRFUNC, error->message);
+      return FALSE;
+    }
 
   if (g_thread_self () == self->queue->thread && queue_is_dead (self->queue))
     return FALSE;
 
-  return queue_append (self->queue, json, strlen (json), FALSE);
+  return queue_append (self->queue, json, length, FALSE);
 }
 
 /**

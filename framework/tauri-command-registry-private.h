@@ -7,25 +7,24 @@
 
 G_BEGIN_DECLS
 
-/* @window is the calling window, if any; @caller_label its label, or the
- * caller's when there is no window (NULL: the window's); @remote_uri NULL for
- * the app's own pages, or the URI of any other page the call comes from. */
+/* Who makes a call. */
+typedef struct
+{
+  TauriWindow     *window;       /* the calling window, or NULL */
+  const char      *label;        /* the caller's label, when it is not @window's */
+  const char      *remote_uri;   /* NULL for the app's own pages */
+  TauriBridgePage *page;         /* where the call's channels send, or NULL */
+  GHashTable      *headers;      /* the call's headers, lowercase name → value, or NULL */
+} TauriCaller;
+
+/* Starts a call whose arguments are @arguments, @arguments_length bytes of
+ * JSON text (none when 0), or the raw bytes @body. */
 TauriInvocation *_tauri_command_registry_dispatch              (TauriCommandRegistry  *self,
                                                                 const char            *name,
-                                                                const char            *arguments_json,
+                                                                const TauriCaller     *caller,
+                                                                const char            *arguments,
                                                                 gsize                  arguments_length,
-                                                                TauriWindow           *window,
-                                                                const char            *caller_label,
-                                                                const char            *remote_uri,
-                                                                TauriReplyFunc         reply_func,
-                                                                gpointer               reply_data,
-                                                                GDestroyNotify         reply_destroy);
-TauriInvocation *_tauri_command_registry_dispatch_body         (TauriCommandRegistry  *self,
-                                                                const char            *name,
                                                                 GBytes                *body,
-                                                                TauriWindow           *window,
-                                                                const char            *caller_label,
-                                                                const char            *remote_uri,
                                                                 TauriReplyFunc         reply_func,
                                                                 gpointer               reply_data,
                                                                 GDestroyNotify         reply_destroy);

@@ -537,25 +537,61 @@ set_not_found (GError     **error,
                  "Command %s not found", name);
 }
 
-/* The steps every call goes through, whatever its body: @arguments is the
- * parsed JSON object or NULL, @body the raw bytes or NULL, and @error an
- * error found while reading them. */
-static TauriInvocation *
-dispatch (TauriCommandRegistry *self,
-          const char           *name,
-          TauriCommand         *command,
-          JsonNode             *arguments,
-          GBytes               *body,
-          GError               *error,
-          TauriWindow          *window,
-          TauriReplyFunc        reply_func,
-          gpointer              reply_data,
-          GDestroyNotify        reply_destroy)
+static TauriCommand *
+lookup_for_call (TauriCommandRegistry  *self,
+                 const char            *name,
+                 const TauriCaller     *caller,
+                 GError               **error)
+{
+  TauriCommand *command = g_hash_table_lookup (self->commands, name);
+  const char *label = caller->label;
+
+  if (label == NULL && caller->window != NULL)
+    label = tauri_window_get_label (caller->window);
+
+  /* Before anything else, so that a window learns nothing, not even which
+   * commands exist, from calls it may not make. */
+  if (!_tauri_command_registry_check_access (self, name, label, caller->remote_uri, error))
+    return NULL;
+
+  if (command == NULL && !has_signal_handler (self, name))
+    set_not_found (error, name);
+
+  return command;
+}
+
+/* The steps every call goes through, whatever its body: who may call, the
+ * command, the arguments read and checked, then the handler. */
+TauriInvocation *
+_tauri_command_registry_dispatch (TauriCommandRegistry *self,
+                                  const char           *name,
+                                  const TauriCaller    *caller,
+                                  const char           *arguments,
+                                  gsize                 arguments_length,
+                                  GBytes               *body,
+                                  TauriReplyFunc        reply_func,
+                                  gpointer              reply_data,
+                                  GDestroyNotify        reply_destroy)
 {
   g_autoptr(TauriInvocation) invocation = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  TauriCommand *command;
   gboolean handled = FALSE;
 
-  invocation = _tauri_invocation_new (name, arguments, window, reply_func, reply_data, reply_destroy);
+  g_assert (TAURI_IS_COMMAND_REGISTRY (self));
+  g_assert (name != NULL);
+  g_assert (caller != NULL);
+  g_assert (caller->window == NULL || TAURI_IS_WINDOW (caller->window));
+
+  command = lookup_for_call (self, name, caller, &error);
+  if (error == NULL && body == NULL)
+    parsed = parse_arguments (self, name, arguments, arguments_length, &error);
+
+  invocation = _tauri_invocation_new (name, parsed, caller->window, reply_func, reply_data, reply_destroy);
+  _tauri_invocation_set_page (invocation, caller->page);
+  if (caller->headers != NULL)
+    _tauri_invocation_set_headers (invocation, g_hash_table_ref (caller->headers));
   if (body != NULL)
     _tauri_invocation_set_body (invocation, body);
   if (command != NULL)
@@ -569,7 +605,6 @@ dispatch (TauriCommandRegistry *self,
   if (error != NULL)
     {
       tauri_invocation_return_gerror (invocation, error);
-      g_error_free (error);
       return g_steal_pointer (&invocation);
     }
 
@@ -579,86 +614,7 @@ dispatch (TauriCommandRegistry *self,
     {
       set_not_found (&error, name);
       tauri_invocation_return_gerror (invocation, error);
-      g_error_free (error);
     }
 
   return g_steal_pointer (&invocation);
-}
-
-static TauriCommand *
-lookup_for_call (TauriCommandRegistry  *self,
-                 const char            *name,
-                 TauriWindow           *window,
-                 const char            *caller_label,
-                 const char            *remote_uri,
-                 GError               **error)
-{
-  TauriCommand *command = g_hash_table_lookup (self->commands, name);
-
-  g_assert (window == NULL || TAURI_IS_WINDOW (window));
-
-  if (caller_label == NULL && window != NULL)
-    caller_label = tauri_window_get_label (window);
-
-  /* Before anything else, so that a window learns nothing, not even which
-   * commands exist, from calls it may not make. */
-  if (!_tauri_command_registry_check_access (self, name, caller_label, remote_uri, error))
-    return NULL;
-
-  if (command == NULL && !has_signal_handler (self, name))
-    set_not_found (error, name);
-
-  return command;
-}
-
-TauriInvocation *
-_tauri_command_registry_dispatch (TauriCommandRegistry *self,
-                                  const char           *name,
-                                  const char           *arguments_json,
-                                  gsize                 arguments_length,
-                                  TauriWindow          *window,
-                                  const char           *caller_label,
-                                  const char           *remote_uri,
-                                  TauriReplyFunc        reply_func,
-                                  gpointer              reply_data,
-                                  GDestroyNotify        reply_destroy)
-{
-  g_autoptr(JsonNode) arguments = NULL;
-  GError *error = NULL;
-  TauriCommand *command;
-
-  g_assert (TAURI_IS_COMMAND_REGISTRY (self));
-  g_assert (name != NULL);
-
-  command = lookup_for_call (self, name, window, caller_label, remote_uri, &error);
-  if (error == NULL)
-    arguments = parse_arguments (self, name, arguments_json, arguments_length, &error);
-
-  return dispatch (self, name, command, arguments, NULL, error,
-                   window, reply_func, reply_data, reply_destroy);
-}
-
-/* A call whose body is raw bytes, not JSON: invoke(cmd, Uint8Array). */
-TauriInvocation *
-_tauri_command_registry_dispatch_body (TauriCommandRegistry *self,
-                                       const char           *name,
-                                       GBytes               *body,
-                                       TauriWindow          *window,
-                                       const char           *caller_label,
-                                       const char           *remote_uri,
-                                       TauriReplyFunc        reply_func,
-                                       gpointer              reply_data,
-                                       GDestroyNotify        reply_destroy)
-{
-  GError *error = NULL;
-  TauriCommand *command;
-
-  g_assert (TAURI_IS_COMMAND_REGISTRY (self));
-  g_assert (name != NULL);
-  g_assert (body != NULL);
-
-  command = lookup_for_call (self, name, window, caller_label, remote_uri, &error);
-
-  return dispatch (self, name, command, NULL, body, error,
-                   window, reply_func, reply_data, reply_destroy);
 }

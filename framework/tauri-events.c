@@ -189,8 +189,7 @@ emit_to_window (TauriWindow            *window,
         continue;
 
       data = build_event (event, listener->id, payload);
-      _tauri_bridge_push (bridge, _tauri_bridge_get_generation (bridge), listener->id,
-                          data->str, data->len);
+      _tauri_bridge_outbox_push (bridge, listener->id, data->str, data->len);
     }
 }
 

@@ -385,6 +385,7 @@ tauri_invocation_get_bytes (TauriInvocation *self,
                             const char      *name)
 {
   g_autoptr(GByteArray) array = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
   JsonNode *node;
   JsonArray *elements;
   GBytes *bytes;
@@ -394,6 +395,10 @@ tauri_invocation_get_bytes (TauriInvocation *self,
 
   if (self->body != NULL)
     return self->body;
+
+  /* Arguments may be read from any thread, and the bytes read from an
+   * array are kept, so that the pointer returned stays valid. */
+  locker = g_mutex_locker_new (&self->bytes_lock);
 
   if (self->bytes != NULL && (bytes = g_hash_table_lookup (self->bytes, name)) != NULL)
     return bytes;
@@ -451,8 +456,40 @@ tauri_invocation_dup_channel (TauriInvocation *self,
   if (!_tauri_channel_ref_parse (tauri_invocation_get_string (self, name), &callback_id))
     return NULL;
 
-  /* A call abandoned by its page gets a channel that sends nowhere. */
-  return _tauri_channel_new (g_cancellable_is_cancelled (self->cancellable) ? NULL : self->window,
-                             callback_id, self->context, self->thread);
+  /* The page, not its window: a handle that the main thread retires when
+   * the page goes, and that any thread may hold. A call whose page is gone
+   * gets a channel that sends nowhere. */
+  return _tauri_channel_new (self->page, callback_id, self->context, self->thread);
 }
 
+/**
+ * tauri_invocation_get_header:
+ * @self: an invocation
+ * @name: a header's name, in any case
+ *
+ * Gets a header the page sent with the call, as
+ * `invoke(cmd, args, { headers: { name: value } })` of `@tauri-apps/api`
+ * sends it (Tauri's `Request::headers()`). Plugins such as `fs` send the
+ * path of a file written from raw bytes this way. May be called from any
+ * thread.
+ *
+ * Returns: (nullable): the header's value, or %NULL when the call has no
+ *   such header
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_invocation_get_header (TauriInvocation *self,
+                             const char      *name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (TAURI_IS_INVOCATION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (self->headers == NULL)
+    return NULL;
+
+  key = g_ascii_strdown (name, -1);
+  return g_hash_table_lookup (self->headers, key);
+}

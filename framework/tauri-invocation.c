@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tauri-bridge-private.h"
 #include "tauri-channel-private.h"
 #include "tauri-command-private.h"
 #include "tauri-context-queue-private.h"
@@ -87,8 +88,7 @@ typedef struct
   TauriReplyFunc  func;
   gpointer        data;
   GDestroyNotify  destroy;
-  TauriReplyKind  kind;
-  GBytes         *payload;
+  TauriAnswer     answer;
 } Delivery;
 
 static void
@@ -96,7 +96,7 @@ delivery_free (Delivery *delivery)
 {
   if (delivery->destroy != NULL)
     delivery->destroy (delivery->data);
-  g_bytes_unref (delivery->payload);
+  g_bytes_unref (delivery->answer.payload);
   g_free (delivery);
 }
 
@@ -105,13 +105,14 @@ delivery_run (gpointer user_data)
 {
   Delivery *delivery = user_data;
 
-  delivery->func (delivery->kind, delivery->payload, delivery->data);
+  delivery->func (&delivery->answer, delivery->data);
   return G_SOURCE_REMOVE;
 }
 
+/* Takes @payload. */
 static void
 deliver (TauriInvocation *self,
-         TauriReplyKind   kind,
+         TauriAnswerKind  kind,
          GBytes          *payload)
 {
   Delivery *delivery = g_new0 (Delivery, 1);
@@ -119,8 +120,8 @@ deliver (TauriInvocation *self,
   delivery->func = g_steal_pointer (&self->reply_func);
   delivery->data = g_steal_pointer (&self->reply_data);
   delivery->destroy = g_steal_pointer (&self->reply_destroy);
-  delivery->kind = kind;
-  delivery->payload = payload;
+  delivery->answer.kind = kind;
+  delivery->answer.payload = payload;
 
   if (g_thread_self () == self->thread)
     {
@@ -135,9 +136,10 @@ deliver (TauriInvocation *self,
   _tauri_context_queue_push (self->context, delivery_run, delivery, (GDestroyNotify) delivery_free);
 }
 
+/* Takes @payload. */
 static void
 answer (TauriInvocation *self,
-        TauriReplyKind   kind,
+        TauriAnswerKind  kind,
         GBytes          *payload,
         const char      *strfunc)
 {
@@ -145,6 +147,14 @@ answer (TauriInvocation *self,
     {
       g_critical ("%s: the call of command “%s” was already answered; "
                   "this answer is ignored", strfunc, self->command_name);
+      g_bytes_unref (payload);
+      return;
+    }
+
+  /* An invocation that no page sent, made by a binding say, has nobody to
+   * answer. */
+  if (self->reply_func == NULL)
+    {
       g_bytes_unref (payload);
       return;
     }
@@ -157,13 +167,13 @@ tauri_invocation_dispose (GObject *object)
 {
   TauriInvocation *self = TAURI_INVOCATION (object);
 
-  if (!g_atomic_int_get (&self->answered))
+  if (!g_atomic_int_get (&self->answered) && self->reply_func != NULL)
     {
       g_autofree char *message = NULL;
 
       g_debug ("The call of command “%s” was dropped without an answer", self->command_name);
       message = g_strdup_printf ("Command %s was dropped without an answer", self->command_name);
-      answer (self, TAURI_REPLY_ERROR, _tauri_json_string_to_bytes (message), G_STRFUNC);
+      answer (self, TAURI_ANSWER_ERROR, _tauri_json_string_to_bytes (message), G_STRFUNC);
     }
 
   G_OBJECT_CLASS (tauri_invocation_parent_class)->dispose (object);
@@ -191,7 +201,10 @@ tauri_invocation_finalize (GObject *object)
   g_clear_object (&self->command);
   g_clear_pointer (&self->arguments, json_node_unref);
   g_clear_pointer (&self->body, g_bytes_unref);
+  g_clear_pointer (&self->headers, g_hash_table_unref);
   g_clear_pointer (&self->bytes, g_hash_table_unref);
+  g_mutex_clear (&self->bytes_lock);
+  g_clear_pointer (&self->page, _tauri_bridge_page_unref);
   g_clear_object (&self->window);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -211,7 +224,14 @@ tauri_invocation_class_init (TauriInvocationClass *klass)
 static void
 tauri_invocation_init (TauriInvocation *self)
 {
+  /* What an invocation made by a binding, with no call behind it, has:
+   * no arguments, and nobody to answer. json_node_init_object() would take
+   * a second reference on the object. */
+  self->command_name = g_strdup ("");
+  self->arguments = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (self->arguments, json_object_new ());
   self->cancellable = g_cancellable_new ();
+  g_mutex_init (&self->bytes_lock);
   self->context = g_main_context_ref_thread_default ();
   self->thread = g_thread_self ();
 }
@@ -232,14 +252,12 @@ _tauri_invocation_new (const char     *command_name,
   g_assert (reply_func != NULL);
 
   self = g_object_new (TAURI_TYPE_INVOCATION, NULL);
+  g_free (self->command_name);
   self->command_name = g_strdup (command_name);
   if (arguments != NULL)
-    self->arguments = json_node_ref (arguments);
-  else
     {
-      /* json_node_init_object() would take a second reference. */
-      self->arguments = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (self->arguments, json_object_new ());
+      json_node_unref (self->arguments);
+      self->arguments = json_node_ref (arguments);
     }
   self->window = window ? g_object_ref (window) : NULL;
   self->reply_func = reply_func;
@@ -267,6 +285,28 @@ _tauri_invocation_set_body (TauriInvocation *self,
   g_assert (self->body == NULL);
 
   self->body = g_bytes_ref (body);
+}
+
+/* The page the call came from, where the channels it is passed send. */
+void
+_tauri_invocation_set_page (TauriInvocation *self,
+                            TauriBridgePage *page)
+{
+  g_assert (TAURI_IS_INVOCATION (self));
+  g_assert (self->page == NULL);
+
+  self->page = page ? _tauri_bridge_page_ref (page) : NULL;
+}
+
+/* Takes @headers, lowercase names to values. */
+void
+_tauri_invocation_set_headers (TauriInvocation *self,
+                               GHashTable      *headers)
+{
+  g_assert (TAURI_IS_INVOCATION (self));
+  g_assert (self->headers == NULL);
+
+  self->headers = headers;
 }
 
 TauriWindow *
@@ -423,7 +463,7 @@ tauri_invocation_return_value (TauriInvocation *self,
 {
   g_return_if_fail (TAURI_IS_INVOCATION (self));
 
-  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (value), G_STRFUNC);
+  answer (self, TAURI_ANSWER_VALUE, _tauri_json_to_bytes (value), G_STRFUNC);
 }
 
 /**
@@ -432,8 +472,10 @@ tauri_invocation_return_value (TauriInvocation *self,
  * @json: a JSON text
  *
  * Resolves the call with a value already written as JSON, for example by a
- * binding's own JSON library. The text must be valid JSON: the page parses
- * it, and rejects the call if it is not.
+ * binding's own JSON library. The text must be one JSON value (RFC 8259):
+ * anything else is a programmer error, reported with a critical, and the
+ * call is rejected with `Command NAME answered with invalid JSON: …`
+ * rather than resolved with text the page cannot read.
  *
  * Since: 0.1
  */
@@ -441,10 +483,24 @@ void
 tauri_invocation_return_json (TauriInvocation *self,
                               const char      *json)
 {
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
   g_return_if_fail (TAURI_IS_INVOCATION (self));
   g_return_if_fail (json != NULL);
 
-  answer (self, TAURI_REPLY_OK, g_bytes_new (json, strlen (json)), G_STRFUNC);
+  length = strlen (json);
+  if (!_tauri_json_check_text (json, length, TAURI_JSON_DEPTH_LIMIT, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("Command %s answered with invalid JSON: %s",
+                                                  self->command_name, error->message);
+
+      g_critical ("%s: %s", G_STRFUNC, message);
+      answer (self, TAURI_ANSWER_ERROR, _tauri_json_string_to_bytes (message), G_STRFUNC);
+      return;
+    }
+
+  answer (self, TAURI_ANSWER_VALUE, g_bytes_new (json, length), G_STRFUNC);
 }
 
 /**
@@ -462,7 +518,7 @@ tauri_invocation_return_string (TauriInvocation *self,
 {
   g_return_if_fail (TAURI_IS_INVOCATION (self));
 
-  answer (self, TAURI_REPLY_OK, _tauri_json_string_to_bytes (value), G_STRFUNC);
+  answer (self, TAURI_ANSWER_VALUE, _tauri_json_string_to_bytes (value), G_STRFUNC);
 }
 
 /**
@@ -484,7 +540,7 @@ tauri_invocation_return_int (TauriInvocation *self,
   g_return_if_fail (TAURI_IS_INVOCATION (self));
 
   node = json_node_init_int (json_node_alloc (), value);
-  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+  answer (self, TAURI_ANSWER_VALUE, _tauri_json_to_bytes (node), G_STRFUNC);
 }
 
 /**
@@ -507,7 +563,7 @@ tauri_invocation_return_double (TauriInvocation *self,
 
   if (isfinite (value))
     node = json_node_init_double (json_node_alloc (), value);
-  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+  answer (self, TAURI_ANSWER_VALUE, _tauri_json_to_bytes (node), G_STRFUNC);
 }
 
 /**
@@ -528,7 +584,7 @@ tauri_invocation_return_boolean (TauriInvocation *self,
   g_return_if_fail (TAURI_IS_INVOCATION (self));
 
   node = json_node_init_boolean (json_node_alloc (), value);
-  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+  answer (self, TAURI_ANSWER_VALUE, _tauri_json_to_bytes (node), G_STRFUNC);
 }
 
 /**
@@ -554,7 +610,7 @@ tauri_invocation_return_object (TauriInvocation *self,
   g_return_if_fail (object == NULL || G_IS_OBJECT (object));
 
   node = _tauri_json_from_object (object);
-  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+  answer (self, TAURI_ANSWER_VALUE, _tauri_json_to_bytes (node), G_STRFUNC);
 }
 
 /**
@@ -580,7 +636,7 @@ tauri_invocation_return_variant (TauriInvocation *self,
   if (variant != NULL)
     owned = g_variant_ref_sink (variant);
   node = _tauri_json_from_variant (owned);
-  answer (self, TAURI_REPLY_OK, _tauri_json_to_bytes (node), G_STRFUNC);
+  answer (self, TAURI_ANSWER_VALUE, _tauri_json_to_bytes (node), G_STRFUNC);
 }
 
 /**
@@ -601,7 +657,7 @@ tauri_invocation_return_bytes (TauriInvocation *self,
   g_return_if_fail (TAURI_IS_INVOCATION (self));
   g_return_if_fail (bytes != NULL);
 
-  answer (self, TAURI_REPLY_OK_BYTES, g_bytes_ref (bytes), G_STRFUNC);
+  answer (self, TAURI_ANSWER_BYTES, g_bytes_ref (bytes), G_STRFUNC);
 }
 
 /**
@@ -621,7 +677,7 @@ tauri_invocation_return_gerror (TauriInvocation *self,
   g_return_if_fail (TAURI_IS_INVOCATION (self));
   g_return_if_fail (error != NULL);
 
-  answer (self, TAURI_REPLY_ERROR, _tauri_json_string_to_bytes (error->message), G_STRFUNC);
+  answer (self, TAURI_ANSWER_ERROR, _tauri_json_string_to_bytes (error->message), G_STRFUNC);
 }
 
 /**
@@ -660,7 +716,7 @@ tauri_invocation_return_error_message (TauriInvocation *self,
   g_return_if_fail (TAURI_IS_INVOCATION (self));
   g_return_if_fail (message != NULL);
 
-  answer (self, TAURI_REPLY_ERROR, _tauri_json_string_to_bytes (message), G_STRFUNC);
+  answer (self, TAURI_ANSWER_ERROR, _tauri_json_string_to_bytes (message), G_STRFUNC);
 }
 
 /**
@@ -679,5 +735,5 @@ tauri_invocation_return_error_value (TauriInvocation *self,
 {
   g_return_if_fail (TAURI_IS_INVOCATION (self));
 
-  answer (self, TAURI_REPLY_ERROR, _tauri_json_to_bytes (value), G_STRFUNC);
+  answer (self, TAURI_ANSWER_ERROR, _tauri_json_to_bytes (value), G_STRFUNC);
 }

@@ -62,6 +62,9 @@ TAURI_AVAILABLE_IN_ALL
 TauriChannel *tauri_invocation_dup_channel        (TauriInvocation  *self,
                                                    const char       *name) G_GNUC_WARN_UNUSED_RESULT;
 TAURI_AVAILABLE_IN_ALL
+const char   *tauri_invocation_get_header         (TauriInvocation  *self,
+                                                   const char       *name);
+TAURI_AVAILABLE_IN_ALL
 TauriWindow  *tauri_invocation_get_window         (TauriInvocation  *self);
 TAURI_AVAILABLE_IN_ALL
 GCancellable *tauri_invocation_get_cancellable    (TauriInvocation  *self);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tauri-error.h"
+#include "tauri-json-private.h"
 #include "tauri-message-private.h"
 
 /* A name that error texts can quote and that stays one line. */
@@ -60,22 +61,63 @@ _tauri_message_is_valid_name (const char *name,
   return TRUE;
 }
 
-/* i<call id>\n<command>\n<JSON arguments> */
+/* The headers of invoke()'s options, a JSON object of strings: in a table
+ * of lowercase names, as HTTP has them. */
+GHashTable *
+_tauri_message_parse_headers (const char  *json,
+                              gsize        length,
+                              GError     **error)
+{
+  g_autoptr(GHashTable) headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  node = _tauri_json_parse (json, length, 2, &parse_error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                   "malformed message: the headers are not an object of strings%s%s",
+                   parse_error ? ": " : "", parse_error ? parse_error->message : "");
+      return NULL;
+    }
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+        {
+          g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
+                       "malformed message: the header “%s” is not a string", name);
+          return NULL;
+        }
+      g_hash_table_replace (headers, g_ascii_strdown (name, -1), g_strdup (json_node_get_string (value)));
+    }
+
+  return g_steal_pointer (&headers);
+}
+
+/* i<call id>\n<command>\n<JSON arguments>, or
+ * h<call id>\n<command>\n<JSON headers>\n<JSON arguments>: JSON text from
+ * JSON.stringify() holds no raw newline. */
 gboolean
-_tauri_message_parse_invoke (const char    *message,
-                             gsize          length,
-                             TauriMessage  *out,
-                             GError       **error)
+_tauri_message_parse_call (const char    *message,
+                           gsize          length,
+                           TauriMessage  *out,
+                           GError       **error)
 {
   const char *end = message + length;
   const char *id_end = length > 0 ? memchr (message, '\n', length) : NULL;
   const char *name_end = id_end ? memchr (id_end + 1, '\n', end - id_end - 1) : NULL;
+  const char *arguments = name_end ? name_end + 1 : NULL;
 
   g_assert (out != NULL);
 
   memset (out, 0, sizeof *out);
 
-  if (length == 0 || message[0] != 'i' || name_end == NULL ||
+  if (length == 0 || (message[0] != 'i' && message[0] != 'h') || name_end == NULL ||
       !_tauri_message_parse_call_id (message + 1, id_end, &out->id))
     {
       g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS, "malformed message");
@@ -88,9 +130,24 @@ _tauri_message_parse_invoke (const char    *message,
       return FALSE;
     }
 
+  if (message[0] == 'h')
+    {
+      const char *headers_end = memchr (arguments, '\n', end - arguments);
+
+      if (headers_end == NULL)
+        {
+          g_set_error_literal (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS, "malformed message");
+          return FALSE;
+        }
+      out->headers = _tauri_message_parse_headers (arguments, headers_end - arguments, error);
+      if (out->headers == NULL)
+        return FALSE;
+      arguments = headers_end + 1;
+    }
+
   out->name = g_strndup (id_end + 1, name_end - id_end - 1);
-  out->arguments = name_end + 1;
-  out->arguments_length = end - name_end - 1;
+  out->arguments = arguments;
+  out->arguments_length = end - arguments;
   return TRUE;
 }
 
@@ -98,7 +155,8 @@ _tauri_message_parse_invoke (const char    *message,
  * length counted as the page counts it, in UTF-16 code units of the text
  * that follows. Reads the frame at *@at, which must end by @end, and moves
  * *@at past it. The call id of the message in it, `i<call id>\n…`, is read
- * too: a frame whose id cannot be read could not be answered. */
+ * too: a frame whose id cannot be read could not be answered. Each frame
+ * is `i…` or `h…` (see _tauri_message_parse_call()). */
 gboolean
 _tauri_message_next_frame (const char  **at,
                            const char   *end,
@@ -130,7 +188,7 @@ _tauri_message_next_frame (const char  **at,
     return FALSE;
 
   id_end = memchr (colon + 1, '\n', p - colon - 1);
-  if (colon[1] != 'i' || id_end == NULL || !_tauri_message_parse_call_id (colon + 2, id_end, id))
+  if ((colon[1] != 'i' && colon[1] != 'h') || id_end == NULL || !_tauri_message_parse_call_id (colon + 2, id_end, id))
     return FALSE;
 
   *frame = colon + 1;
@@ -143,4 +201,5 @@ void
 _tauri_message_clear (TauriMessage *message)
 {
   g_clear_pointer (&message->name, g_free);
+  g_clear_pointer (&message->headers, g_hash_table_unref);
 }

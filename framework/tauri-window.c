@@ -505,7 +505,7 @@ _tauri_window_new (TauriApp   *app,
 
   self->bridge = _tauri_bridge_new (self);
   self->web_view = g_object_ref_sink (create_web_view (self, app));
-  _tauri_bridge_watch_web_view (self->bridge, self->web_view);
+  _tauri_bridge_bytes_watch (self->bridge, self->web_view);
 
   g_signal_connect_object (self->web_view, "load-changed",
                            G_CALLBACK (load_changed_cb), self, 0);

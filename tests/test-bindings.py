@@ -19,8 +19,13 @@ import os
 import re
 import subprocess
 import sys
+import threading
 
 TIMEOUT = 120
+
+# What the app prints when a web process dies: the test fails at once, with
+# that line, rather than wait for its timeout.
+PAGE_STOPPED = re.compile(r'The page of window .* stopped')
 
 # Checks the page must have made and passed, one per feature that the
 # example apps answer beyond commands.
@@ -37,6 +42,47 @@ REQUIRED_CHECKS = [
 # them fatal, but not every binding's own), a PyGObject or GJS warning, an
 # error on the page's console (an unhandled rejection, a throwing listener).
 WARNING = re.compile(r'-(WARNING|CRITICAL) \*\*|Warning: |^console\.(warn|error): |^JS ERROR')
+
+
+class Run:
+    """What the app printed, and how it ended."""
+
+    def __init__(self, returncode, stdout, stderr, stopped=None):
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+        self.stopped = stopped
+
+
+def run_app(command):
+    """Runs the app until it quits, its page's process dies, or TIMEOUT."""
+    app = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    stdout = []
+    stderr = []
+    stopped = []
+
+    def read_stdout():
+        stdout.extend(app.stdout)
+
+    def read_stderr():
+        for line in app.stderr:
+            stderr.append(line)
+            if PAGE_STOPPED.search(line) and not stopped:
+                stopped.append(line.strip())
+                app.kill()
+
+    readers = [threading.Thread(target=read_stdout), threading.Thread(target=read_stderr)]
+    for reader in readers:
+        reader.start()
+    try:
+        returncode = app.wait(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        returncode = None
+    for reader in readers:
+        reader.join()
+    return Run(returncode, ''.join(stdout), ''.join(stderr), stopped[0] if stopped else None)
 
 
 class Tap:
@@ -66,13 +112,12 @@ def main(argv):
     frontend = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'bindings-frontend')
     tap = Tap()
 
-    try:
-        run = subprocess.run(command + ['--dev', '--frontend', frontend],
-                             stdin=subprocess.DEVNULL, capture_output=True,
-                             text=True, timeout=TIMEOUT)
-    except subprocess.TimeoutExpired as timeout:
-        out = timeout.stderr.decode(errors='replace') if timeout.stderr else ''
-        tap.check(False, f'the {language} example quits within {TIMEOUT} s', out)
+    run = run_app(command + ['--dev', '--frontend', frontend])
+    if run.stopped is not None:
+        tap.check(False, f'the {language} example runs: {run.stopped}', run.stderr)
+        return tap.done()
+    if run.returncode is None:
+        tap.check(False, f'the {language} example quits within {TIMEOUT} s', run.stderr)
         return tap.done()
 
     console = [line[len('console.log: '):] for line in run.stderr.splitlines()

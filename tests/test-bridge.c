@@ -334,14 +334,16 @@ test_bridge_raw_bytes_extension (void)
   /* The function proves nothing: the bridge checks the token, as it does
    * on tauri://, and the arguments are checked before anything is sent. */
   assert_settles ("new Promise((resolve, reject) =>\n"
-                  "  window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'not the token', 'echo_bytes', 1, new Uint8Array([1])))",
+                  "  window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'not the token', 'echo_bytes', 1, new Uint8Array([1]), {}))",
                   "{\"err\":\"Command not allowed: the page is not the app’s own\"}");
-  assert_settles ("new Promise((resolve, reject) => window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'x', 'echo_bytes', 1, [1]))",
-                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes)\"}");
-  assert_settles ("new Promise((resolve, reject) => window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'x', 'echo_bytes', NaN, new Uint8Array(1)))",
-                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes)\"}");
+  assert_settles ("new Promise((resolve, reject) => window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'x', 'echo_bytes', 1, [1], {}))",
+                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes, headers)\"}");
+  assert_settles ("new Promise((resolve, reject) => window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'x', 'echo_bytes', NaN, new Uint8Array(1), {}))",
+                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes, headers)\"}");
+  assert_settles ("new Promise((resolve, reject) => window.__TAURI_GTK_SEND_BYTES__(resolve, reject, 'x', 'echo_bytes', 1, new Uint8Array(1), { a: 1 }))",
+                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes, headers)\"}");
   assert_settles ("new Promise(() => window.__TAURI_GTK_SEND_BYTES__())",
-                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes)\"}");
+                  "{\"err\":\"TypeError: __TAURI_GTK_SEND_BYTES__ takes (resolve, reject, token, command, callId, bytes, headers)\"}");
 
   /* Not in frames: they have tauri:// alone. */
   assert_settles ("new Promise((resolve) => {\n"
@@ -402,15 +404,18 @@ test_bridge_events_from_c (void)
   assert_settles ("new Promise((resolve) => setTimeout(() => resolve(window.heard.length), 200))", "{\"ok\":0}");
 }
 
+/* Posts @message_expression to the isolated world's handler, after the
+ * window's token, as ipc.js does. */
 static char *
 post_raw (const char *message_expression)
 {
+  TauriBridge *bridge = _tauri_window_get_bridge (main_window ());
   g_autofree char *body =
     g_strdup_printf ("try {\n"
-                     "  return 'resolved ' + await window.webkit.messageHandlers.tauri.postMessage(%s);\n"
+                     "  return 'resolved ' + await window.webkit.messageHandlers.tauri.postMessage('%s' + %s);\n"
                      "} catch (error) {\n"
                      "  return 'rejected ' + error.message;\n"
-                     "}", message_expression);
+                     "}", bridge->token, message_expression);
 
   return test_ui_run_js (main_window (), TAURI_BRIDGE_WORLD, body);
 }
@@ -424,6 +429,8 @@ post_raw (const char *message_expression)
 static void
 test_bridge_malformed_messages (void)
 {
+  g_autofree char *untokened = NULL;
+
   /* Straight to the message handler, past the page's JavaScript API. */
   assert_raw ("'i1\\ngreeting\\n'", "resolved \"Hello from C!\"");
   assert_raw ("'i2\\nlog_message\\n{\"invokeMessage\": '",
@@ -441,6 +448,12 @@ test_bridge_malformed_messages (void)
   assert_raw ("{ cmd: 'greeting' }", "rejected \"malformed message\"");
   assert_raw ("42", "rejected \"malformed message\"");
   assert_raw ("''", "rejected \"malformed message\"");
+
+  /* Without the window's token, nothing is read. */
+  untokened = test_ui_run_js (main_window (), TAURI_BRIDGE_WORLD,
+                              "try { return 'resolved ' + await window.webkit.messageHandlers.tauri.postMessage('i1\\ngreeting\\n'); }\n"
+                              "catch (error) { return 'rejected ' + error.message; }");
+  g_assert_cmpstr (untokened, ==, "rejected \"Command not allowed: the page is not the app’s own\"");
 
   /* A batch is refused whole when one frame cannot be read, its lengths
    * counted in UTF-16 units; the calls of one that can are answered in the

@@ -10,8 +10,8 @@
 #include "tauri-command-registry-private.h"
 #include "test-utils.h"
 
-#define OK    TAURI_REPLY_OK
-#define ERROR TAURI_REPLY_ERROR
+#define OK    TAURI_ANSWER_VALUE
+#define ERROR TAURI_ANSWER_ERROR
 
 #define RESOURCE_BASE "/io/github/taurigtk/Tests"
 
@@ -816,14 +816,15 @@ assert_dispatch (TauriCommandRegistry *registry,
                  const char           *remote_uri,
                  const char           *name,
                  const char           *json,
-                 TauriReplyKind        kind,
+                 TauriAnswerKind        kind,
                  const char           *text)
 {
   g_autoptr(TauriInvocation) invocation = NULL;
   TestReply reply = { 0, };
 
-  invocation = _tauri_command_registry_dispatch (registry, name, json, json ? strlen (json) : 0,
-                                                 NULL, label, remote_uri,
+  TauriCaller caller = { NULL, label, remote_uri, NULL, NULL };
+
+  invocation = _tauri_command_registry_dispatch (registry, name, &caller, json, json ? strlen (json) : 0, NULL,
                                                  test_reply_func, &reply, test_reply_destroy);
 
   g_assert_true (tauri_invocation_is_answered (invocation));

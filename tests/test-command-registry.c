@@ -8,8 +8,8 @@
 #include "tauri-command-registry-private.h"
 #include "test-utils.h"
 
-#define OK    TAURI_REPLY_OK
-#define ERROR TAURI_REPLY_ERROR
+#define OK    TAURI_ANSWER_VALUE
+#define ERROR TAURI_ANSWER_ERROR
 
 /* Resolves with the arguments the handler saw, as one object. */
 static void
@@ -631,9 +631,10 @@ assert_call_prefix (TauriCommandRegistry *registry,
   g_autoptr(TauriInvocation) invocation = NULL;
   TestReply reply = { 0, };
 
-  invocation = _tauri_command_registry_dispatch (registry, name, json, length, NULL, NULL, NULL,
-                                                 test_reply_func, &reply,
-                                                 test_reply_destroy);
+  TauriCaller caller = { NULL, };
+
+  invocation = _tauri_command_registry_dispatch (registry, name, &caller, json, length, NULL,
+                                                 test_reply_func, &reply, test_reply_destroy);
   g_assert_cmpuint (reply.count, ==, 1);
   g_assert_cmpint (reply.kind, ==, ERROR);
   g_test_message ("%s", reply.text);
@@ -1006,7 +1007,7 @@ shout_thread_func (TauriInvocation  *invocation,
 
 static void
 run_thread_command (const char     *text,
-                    TauriReplyKind  kind,
+                    TauriAnswerKind  kind,
                     const char     *expected)
 {
   g_autoptr(TauriCommandRegistry) registry = tauri_command_registry_new ();
@@ -1139,7 +1140,7 @@ async_echo_finish (TauriInvocation  *invocation,
 
 static void
 run_async_command (const char     *json,
-                   TauriReplyKind  kind,
+                   TauriAnswerKind  kind,
                    const char     *expected)
 {
   g_autoptr(TauriCommandRegistry) registry = tauri_command_registry_new ();

@@ -8,8 +8,8 @@
 #include "tauri-invocation-private.h"
 #include "test-utils.h"
 
-#define OK    TAURI_REPLY_OK
-#define ERROR TAURI_REPLY_ERROR
+#define OK    TAURI_ANSWER_VALUE
+#define ERROR TAURI_ANSWER_ERROR
 
 static void
 unused_func (TauriInvocation *invocation,
@@ -306,7 +306,7 @@ typedef struct
 {
   const char      *path;
   void           (*answer) (TauriInvocation *invocation);
-  TauriReplyKind   kind;
+  TauriAnswerKind   kind;
   const char      *text;
 } AnswerCase;
 

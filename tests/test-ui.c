@@ -41,6 +41,50 @@ report_aborts (void)
   signal (SIGABRT, print_abort_stack);
 }
 
+/* A web process that dies in a test, other than by the test's own hand,
+ * fails it at once, saying so, rather than leave it waiting for a page
+ * that will not answer until its timeout. */
+static void
+web_process_terminated_cb (WebKitWebView                     *web_view,
+                           WebKitWebProcessTerminationReason  reason,
+                           TauriWindow                       *window)
+{
+  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+    return;
+
+  g_error ("The web process of window “%s” %s during the test", tauri_window_get_label (window),
+           reason == WEBKIT_WEB_PROCESS_CRASHED ? "crashed" : "ran out of memory");
+}
+
+/* A window joins the app before its web view is made: it is watched once
+ * the web view is its child. */
+static void
+window_child_cb (TauriWindow *window,
+                 GParamSpec  *pspec,
+                 gpointer     user_data)
+{
+  WebKitWebView *web_view = tauri_window_get_web_view (window);
+
+  if (web_view == NULL || g_object_get_data (G_OBJECT (web_view), "test-watched-process") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (web_view), "test-watched-process", GUINT_TO_POINTER (TRUE));
+  g_signal_connect_object (web_view, "web-process-terminated",
+                           G_CALLBACK (web_process_terminated_cb), window, 0);
+}
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  if (!TAURI_IS_WINDOW (window))
+    return;
+
+  g_signal_connect (window, "notify::child", G_CALLBACK (window_child_cb), NULL);
+  window_child_cb (TAURI_WINDOW (window), NULL, NULL);
+}
+
 TauriApp *
 test_ui_start_demo (const char *application_id,
                     const char *frontend)
@@ -55,6 +99,7 @@ test_ui_start_demo (const char *application_id,
                                  "flags", G_APPLICATION_NON_UNIQUE,
                                  "frontend", frontend,
                                  NULL));
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));

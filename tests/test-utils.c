@@ -8,19 +8,18 @@
 #include "test-utils.h"
 
 void
-test_reply_func (TauriReplyKind  kind,
-                 GBytes         *payload,
-                 gpointer        user_data)
+test_reply_func (const TauriAnswer *answer,
+                 gpointer           user_data)
 {
   TestReply *reply = user_data;
   const char *data;
   gsize size = 0;
 
-  g_assert_nonnull (payload);
-  data = g_bytes_get_data (payload, &size);
+  g_assert_nonnull (answer->payload);
+  data = g_bytes_get_data (answer->payload, &size);
 
   reply->count++;
-  reply->kind = kind;
+  reply->kind = answer->kind;
   reply->thread = g_thread_self ();
   g_free (reply->text);
   reply->text = g_strndup (data, size);
@@ -53,7 +52,7 @@ test_reply_wait (TestReply *reply)
 /* Exactly one answer, of this kind and text, delivered on this thread. */
 void
 test_assert_reply (TestReply      *reply,
-                   TauriReplyKind  kind,
+                   TauriAnswerKind  kind,
                    const char     *text)
 {
   g_assert_cmpuint (reply->count, ==, 1);
@@ -87,12 +86,12 @@ test_dispatch (TauriCommandRegistry *registry,
                const char           *arguments_json,
                TestReply            *reply)
 {
-  return _tauri_command_registry_dispatch (registry, command_name,
+  TauriCaller caller = { NULL, };
+
+  return _tauri_command_registry_dispatch (registry, command_name, &caller,
                                            arguments_json,
-                                           arguments_json ? strlen (arguments_json) : 0,
-                                           NULL, NULL, NULL,
-                                           test_reply_func, reply,
-                                           test_reply_destroy);
+                                           arguments_json ? strlen (arguments_json) : 0, NULL,
+                                           test_reply_func, reply, test_reply_destroy);
 }
 
 /* For calls answered before the dispatch returns: checks the answer and
@@ -101,7 +100,7 @@ void
 test_assert_call (TauriCommandRegistry *registry,
                   const char           *command_name,
                   const char           *arguments_json,
-                  TauriReplyKind        kind,
+                  TauriAnswerKind        kind,
                   const char           *text)
 {
   g_autoptr(TauriInvocation) invocation = NULL;

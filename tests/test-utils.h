@@ -14,19 +14,18 @@ typedef struct
 {
   guint           count;       /* answers delivered */
   guint           destroyed;   /* calls of the reply's destroy notify */
-  TauriReplyKind  kind;        /* of the last answer */
+  TauriAnswerKind  kind;        /* of the last answer */
   char           *text;        /* of the last answer, as a C string */
   GThread        *thread;      /* where the last answer was delivered */
 } TestReply;
 
-void             test_reply_func     (TauriReplyKind        kind,
-                                      GBytes               *payload,
+void             test_reply_func     (const TauriAnswer    *answer,
                                       gpointer              user_data);
 void             test_reply_destroy  (gpointer              user_data);
 void             test_reply_clear    (TestReply            *reply);
 void             test_reply_wait     (TestReply            *reply);
 void             test_assert_reply   (TestReply            *reply,
-                                      TauriReplyKind        kind,
+                                      TauriAnswerKind        kind,
                                       const char           *text);
 
 TauriInvocation *test_invocation_new (const char           *command_name,
@@ -39,7 +38,7 @@ TauriInvocation *test_dispatch       (TauriCommandRegistry *registry,
 void             test_assert_call    (TauriCommandRegistry *registry,
                                       const char           *command_name,
                                       const char           *arguments_json,
-                                      TauriReplyKind        kind,
+                                      TauriAnswerKind        kind,
                                       const char           *text);
 
 void             test_increment      (guint                *counter);

@@ -11,6 +11,7 @@ elements, reading their text and taking screenshots are WebDriver's own."""
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -22,6 +23,10 @@ import urllib.request
 DEMO = os.environ['DEMO_BINARY']
 ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
 
+# What the demo prints when its page's process dies: a test fails at once,
+# with that line, rather than wait for its timeout.
+PAGE_STOPPED = re.compile(r'The page of window .* stopped.*')
+
 
 class WebDriver:
     def __init__(self):
@@ -29,8 +34,9 @@ class WebDriver:
             probe.bind(('127.0.0.1', 0))
             port = probe.getsockname()[1]
         self.base = f'http://127.0.0.1:{port}'
-        # The driver's output holds the demo's: shown when a test fails.
-        self.log = tempfile.TemporaryFile(mode='w+')
+        # The driver's output holds the demo's: shown when a test fails, and
+        # read, through a descriptor of its own, for a page that stopped.
+        self.log = tempfile.NamedTemporaryFile(mode='w+')
         self.driver = subprocess.Popen(['WebKitWebDriver', f'--port={port}'],
                                        stdout=self.log, stderr=subprocess.STDOUT)
         self.session = None
@@ -85,9 +91,16 @@ class WebDriver:
     def text(self, element_id):
         return self.command('GET', f'/element/{self.find(element_id)}/text')
 
+    def check_page(self):
+        with open(self.log.name, errors='replace') as log:
+            stopped = PAGE_STOPPED.search(log.read())
+        if stopped:
+            raise RuntimeError(stopped.group(0))
+
     def wait_for(self, source, *args, timeout=30):
         deadline = time.monotonic() + timeout
         while True:
+            self.check_page()
             value = self.script(source, *args)
             if value:
                 return value
@@ -118,8 +131,9 @@ class WebDriver:
         self.driver.wait()
 
     def print_log(self):
-        self.log.seek(0)
-        for line in self.log.read().splitlines():
+        with open(self.log.name, errors='replace') as log:
+            lines = log.read().splitlines()
+        for line in lines:
             if 'GLib-DEBUG' not in line:
                 print(f'# | {line}', flush=True)
 

@@ -58,16 +58,16 @@
   }
 
   /* A call made alone is posted from this world, with the window's token
-   * (see page_call_cb() in tauri-bridge.c); answered with JSON text, `!<id>`
-   * for raw bytes to fetch, or nothing when the answer was dropped. */
+   * (see page_call_cb() in tauri-bridge-script.c); answered with JSON text,
+   * `~` and raw bytes in base64, or nothing when the answer was dropped. */
   const callHandler = window.webkit?.messageHandlers?.tauriCall;
 
   function postCall(id, message) {
     callHandler.postMessage(config.token + message).then((value) => {
       if (typeof value !== 'string')
         settleCall(id, '-', '"The application did not answer"');
-      else if (value[0] === '!')
-        settleCall(id, '*', value.slice(1));
+      else if (value[0] === '~')
+        settleCall(id, '~', value.slice(1));
       else
         settleCall(id, '+', value);
     }, (error) => settleCall(id, '-', typeof error?.message === 'string' ? error.message : '"The application did not answer"'));
@@ -150,8 +150,8 @@
   /* A response is "<call id> <tag><body>", several of them in one
    * `tauri-gtk:responses` event, or for a large body two events, the head
    * "<call id> <tag>" and right after it the body. The body is
-   * JSON text for the tags `+` (resolves) and `-` (rejects), or the id of
-   * raw bytes waiting to be fetched for `*`. */
+   * JSON text for the tags `+` (resolves) and `-` (rejects), or raw bytes
+   * in base64 for `~` (resolves with an ArrayBuffer). */
   let head = null;
 
   /* The response in text[at, end): "<call id> <tag><body>". */
@@ -202,8 +202,8 @@
       return;
     pending.delete(id);
 
-    if (tag === '*') {
-      fetchIpc(`__bytes__/${body}`, { method: 'GET' }).then(call.resolve, call.reject);
+    if (tag === '~') {
+      call.resolve(fromBase64(body));
       return;
     }
 
@@ -216,6 +216,28 @@
       return;
     }
     settle(value);
+  }
+
+  function fromBase64(text) {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++)
+      bytes[i] = binary.charCodeAt(i);
+    return bytes.buffer;
+  }
+
+  /* invoke()'s headers, a Headers, an array of pairs or a record, as one
+   * record of lowercase names, or null for none. */
+  function headersOf(options) {
+    if (options?.headers == null)
+      return null;
+    const headers = {};
+    let some = false;
+    for (const [name, value] of new Headers(options.headers)) {
+      headers[name] = value;
+      some = true;
+    }
+    return some ? headers : null;
   }
 
   /* As Tauri's IPC does: objects such as Channel, Size or Resource say how
@@ -255,11 +277,15 @@
     return view;
   }
 
-  async function fetchIpc(path, init, callId) {
-    const headers = { 'Content-Type': 'application/octet-stream', 'Tauri-Token': config.token };
-    if (callId !== undefined)
-      headers['Tauri-Call-Id'] = String(callId);
-    const response = await fetch(config.ipcUrl + path, { ...init, headers });
+  async function fetchIpc(cmd, body, callId, callHeaders) {
+    const headers = {
+      'Content-Type': 'application/octet-stream',
+      'Tauri-Token': config.token,
+      'Tauri-Call-Id': String(callId),
+    };
+    if (callHeaders !== null)
+      headers['Tauri-Headers'] = JSON.stringify(callHeaders);
+    const response = await fetch(config.ipcUrl + encodeURIComponent(cmd), { method: 'POST', body, headers });
     const type = response.headers.get('Content-Type') || '';
     const value = type.startsWith('application/octet-stream')
       ? await response.arrayBuffer()
@@ -274,14 +300,21 @@
   }
 
   /* options.signal, an AbortSignal, rejects the call at once when it aborts
-   * and tells the native side, which cancels the invocation. */
+   * and tells the native side, which cancels the invocation; options.headers
+   * reach the command (tauri_invocation_get_header()). */
   function invoke(cmd, args = {}, options) {
     const signal = options?.signal;
+    let headers;
 
     if (typeof cmd !== 'string' || cmd.length === 0)
       return Promise.reject(new TypeError('invoke() needs a command name'));
     if (signal?.aborted)
       return Promise.reject(abortError(signal));
+    try {
+      headers = headersOf(options);
+    } catch (error) {
+      return Promise.reject(`invalid headers for command \`${cmd}\`: ${error.message}`);
+    }
 
     const id = nextCallId++;
     const call = new Promise((resolve, reject) => {
@@ -295,10 +328,9 @@
           waiting?.[how](value);
         };
         if (sendBytes !== null)
-          sendBytes(settle('resolve'), settle('reject'), config.token, cmd, id, asBytes(args));
+          sendBytes(settle('resolve'), settle('reject'), config.token, cmd, id, asBytes(args), headers ?? {});
         else
-          fetchIpc(encodeURIComponent(cmd), { method: 'POST', body: args }, id)
-            .then(settle('resolve'), settle('reject'));
+          fetchIpc(cmd, args, id, headers).then(settle('resolve'), settle('reject'));
         return;
       }
 
@@ -314,7 +346,10 @@
       }
 
       pending.set(id, { cmd, resolve, reject });
-      sendCall(id, `i${id}\n${cmd}\n${json === undefined ? '' : json}`);
+      if (headers === null)
+        sendCall(id, `i${id}\n${cmd}\n${json === undefined ? '' : json}`);
+      else
+        sendCall(id, `h${id}\n${cmd}\n${JSON.stringify(headers)}\n${json === undefined ? '' : json}`);
     });
 
     if (signal) {

@@ -7,12 +7,14 @@
  * or page can reach it. It relays the requests core.js dispatches on the
  * document to the native side, and the answers and pushes back.
  *
- * Messages to the native side are strings whose first character is the kind:
+ * Messages to the native side are strings that begin with the window's
+ * token, then the kind (see tauri-bridge-script.c):
  *   i<call id>\n<command>\n<JSON arguments>   a call of 64 KiB or more made
  *                                              among others (one made alone
  *                                              core.js posts itself), posted
  *                                              as it comes: the arguments may
- *                                              be megabytes; the reply answers it
+ *                                              be megabytes; the reply answers
+ *                                              it (`h…` with headers)
  *   b<length>:<call><length>:<call>…           the calls made in one task,
  *                                              answered in the outbox
  *   p                                          a poll: answered with the
@@ -20,19 +22,25 @@
  *                                              the answers to batched calls
  *   a<call id>                                 the page gave up on a call
  *   c<level> <text>                            console output
+ *
+ * The native side appends `(config);`, as for core.js.
  */
-(function () {
+(function (config) {
   'use strict';
 
   const handler = window.webkit.messageHandlers.tauri;
+
+  function post(message) {
+    return handler.postMessage(config.token + message);
+  }
 
   function dispatch(type, detail) {
     document.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
-  /* A reply is JSON text, or `!<id>` for raw bytes that the page fetches
-   * over the tauri:// scheme: a script message reply cannot carry an
-   * ArrayBuffer. It goes back as `<call id> <tag><body>`, with the other
+  /* A reply is JSON text, or `~` and raw bytes in base64: a script message
+   * reply cannot carry an ArrayBuffer. It goes back as
+   * `<call id> <tag><body>`, with the other
    * answers that came in the same task, as one event; a large body goes
    * alone as two, the head `<call id> <tag>` and then the body, so that
    * megabytes are not copied into one string with their head. */
@@ -76,8 +84,8 @@
       /* WebKit answers `undefined` for a call whose answer was dropped. */
       tag = '-';
       value = '"The application did not answer"';
-    } else if (tag === '+' && value[0] === '!') {
-      tag = '*';
+    } else if (tag === '+' && value[0] === '~') {
+      tag = '~';
       value = value.slice(1);
     }
     /* The answer to the last call in flight goes at once: no other answer
@@ -89,12 +97,12 @@
   }
 
   function request(message) {
-    if (message[0] !== 'i')
+    if (message[0] !== 'i' && message[0] !== 'h')
       return;
 
     const id = message.slice(1, message.indexOf('\n'));
     callsInFlight++;
-    handler.postMessage(message).then((value) => {
+    post(message).then((value) => {
       callsInFlight--;
       respond(id, '+', value);
     }, (error) => {
@@ -116,7 +124,7 @@
     if (typeof batch !== 'string')
       return;
 
-    handler.postMessage('b' + batch).then(undefined, (error) => {
+    post('b' + batch).then(undefined, (error) => {
       for (let at = 0; at < batch.length;) {
         const colon = batch.indexOf(':', at);
         const length = colon > at ? Number(batch.slice(at, colon)) : NaN;
@@ -124,7 +132,7 @@
           return;
         const message = batch.slice(colon + 1, colon + 1 + length);
         const newline = message.indexOf('\n');
-        if (message[0] === 'i' && newline > 1)
+        if ((message[0] === 'i' || message[0] === 'h') && newline > 1)
           queueAnswer(message.slice(1, newline), '-', typeof error?.message === 'string' ? error.message : '"The batch was refused"');
         at = colon + 1 + length;
       }
@@ -133,16 +141,17 @@
 
   document.addEventListener('tauri-gtk:abort', (event) => {
     if (typeof event.detail === 'string')
-      handler.postMessage('a' + event.detail);
+      post('a' + event.detail);
   });
 
   document.addEventListener('tauri-gtk:console', (event) => {
     if (typeof event.detail === 'string')
-      handler.postMessage('c' + event.detail);
+      post('c' + event.detail);
   });
 
   /* The outbox: frames ended by a NUL, in the order the native side queued
-   * them. `A<call id> <tag><body>` answers a batched call; `P<JSON array>`,
+   * them. `A<call id> <tag><body>` answers a batched call (the tags of
+   * respond()); `P<JSON array>`,
    * [callback id, data] pairs, are pushed messages, handed to the page in
    * one event once the answers before them are. */
   function deliver(outbox) {
@@ -171,7 +180,7 @@
 
   function poll() {
     polling = true;
-    handler.postMessage('p').then((outbox) => {
+    post('p').then((outbox) => {
       polling = false;
       /* What the native side sent before the outbox arrives first. */
       flushAnswers();
@@ -193,4 +202,4 @@
       poll();
   });
   poll();
-})();
+})

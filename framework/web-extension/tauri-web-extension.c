@@ -7,14 +7,14 @@
  * messages cannot carry bytes at all (a Uint8Array arrives as an object
  * of numbered keys). So the page's main frame gets a function,
  *
- *   __TAURI_GTK_SEND_BYTES__(resolve, reject, token, command, callId, bytes)
+ *   __TAURI_GTK_SEND_BYTES__(resolve, reject, token, command, callId, bytes, headers)
  *
  * that copies the bytes once into a sealed memory file and sends it with a
- * WebKitUserMessage, "tauri-gtk:bytes" (sst: token, command, call id). The
- * bridge (tauri-bridge-bytes.c) maps the file, runs the command, and
- * replies (ys): a tag, `+` JSON, `-` JSON error or `*` raw bytes in a
- * sealed memory file of its own, which is read here straight into the
- * ArrayBuffer the promise resolves with. core.js calls the function when it
+ * WebKitUserMessage, "tauri-gtk:bytes" (ssta{ss}: token, command, call id,
+ * the headers of invoke()'s options). The bridge (tauri-bridge-bytes.c)
+ * maps the file, runs the command, and replies (yay): a tag, `+` JSON, `-`
+ * JSON error or `*` raw bytes in a sealed memory file of its own, which is
+ * read here straight into the ArrayBuffer the promise resolves with. core.js calls the function when it
  * is there, and falls back to fetch() over tauri:// when it is not.
  *
  * The token is checked by the bridge, as for tauri:// requests: the
@@ -23,6 +23,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include <gio/gunixfdlist.h>
@@ -112,7 +113,10 @@ reply_cb (GObject      *object,
   g_autoptr(JSCValue) value = NULL;
   JSCContext *context = jsc_value_get_context (pending->resolve);
   GVariant *parameters;
-  const char *text = NULL;
+  g_autoptr(GVariant) payload = NULL;
+  g_autofree char *text = NULL;
+  gconstpointer data;
+  gsize length = 0;
   guchar tag = 0;
 
   reply = webkit_web_page_send_message_to_view_finish (WEBKIT_WEB_PAGE (object), result, &error);
@@ -123,16 +127,18 @@ reply_cb (GObject      *object,
     }
 
   parameters = webkit_user_message_get_parameters (reply);
-  if (parameters == NULL || !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ys)")))
+  if (parameters == NULL || !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(yay)")))
     {
       reject_with_message (pending, "malformed answer");
       return;
     }
-  g_variant_get (parameters, "(y&s)", &tag, &text);
+  g_variant_get (parameters, "(y@ay)", &tag, &payload);
 
+  /* The JSON text comes with its length, and no NUL: one is added. */
+  data = g_variant_get_fixed_array (payload, &length, 1);
   if (tag == '*')
     value = read_answer_bytes (context, reply, &error);
-  else
+  else if ((text = g_strndup (data, length)) != NULL && strlen (text) == length)
     value = jsc_value_new_from_json (context, text);
 
   if (value == NULL)
@@ -157,6 +163,32 @@ get_bytes (JSCValue *value,
   return NULL;
 }
 
+/* The headers of invoke()'s options, an object of strings, as a{ss}; NULL
+ * when it is not one. */
+static GVariant *
+read_headers (JSCValue *object)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  g_auto(GStrv) names = NULL;
+
+  if (!jsc_value_is_object (object) || jsc_value_is_array (object))
+    return NULL;
+
+  names = jsc_value_object_enumerate_properties (object);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(JSCValue) value = jsc_value_object_get_property (object, names[i]);
+      g_autofree char *text = NULL;
+
+      if (!jsc_value_is_string (value))
+        return NULL;
+      text = jsc_value_to_string (value);
+      g_variant_builder_add (builder, "{ss}", names[i], text);
+    }
+
+  return g_variant_builder_end (builder);
+}
+
 /* A whole number that a double holds exactly; NaN is not. */
 static gboolean
 is_call_id (double number)
@@ -174,6 +206,7 @@ send_bytes (GPtrArray *arguments,
   g_autofree char *token = NULL;
   g_autofree char *command = NULL;
   JSCContext *context = jsc_context_get_current ();
+  GVariant *headers = NULL;
   JSCValue **argument;
   WebKitUserMessage *message;
   Pending *pending;
@@ -183,16 +216,18 @@ send_bytes (GPtrArray *arguments,
 
   /* Called without arguments, the function gets no array at all. */
   argument = arguments != NULL ? (JSCValue **) arguments->pdata : NULL;
-  if (arguments == NULL || arguments->len != 6 ||
+  if (arguments == NULL || arguments->len != 7 ||
       !jsc_value_is_function (argument[0]) || !jsc_value_is_function (argument[1]) ||
       !jsc_value_is_string (argument[2]) || !jsc_value_is_string (argument[3]) ||
       !jsc_value_is_number (argument[4]) || !is_call_id (jsc_value_to_double (argument[4])) ||
-      !(jsc_value_is_typed_array (argument[5]) || jsc_value_is_array_buffer (argument[5])))
+      !(jsc_value_is_typed_array (argument[5]) || jsc_value_is_array_buffer (argument[5])) ||
+      (headers = read_headers (argument[6])) == NULL)
     {
       jsc_context_throw_with_name (context, "TypeError",
-                                   FUNCTION_NAME " takes (resolve, reject, token, command, callId, bytes)");
+                                   FUNCTION_NAME " takes (resolve, reject, token, command, callId, bytes, headers)");
       return;
     }
+  g_variant_ref_sink (headers);
   data = get_bytes (argument[5], &size);
 
   pending = g_new0 (Pending, 1);
@@ -203,6 +238,7 @@ send_bytes (GPtrArray *arguments,
     {
       reject_with_message (pending, "The page is gone");
       pending_free (pending);
+      g_variant_unref (headers);
       return;
     }
 
@@ -211,6 +247,7 @@ send_bytes (GPtrArray *arguments,
     {
       reject_with_message (pending, error->message);
       pending_free (pending);
+      g_variant_unref (headers);
       return;
     }
 
@@ -218,9 +255,11 @@ send_bytes (GPtrArray *arguments,
   token = jsc_value_to_string (argument[2]);
   command = jsc_value_to_string (argument[3]);
   message = webkit_user_message_new_with_fd_list (MESSAGE_NAME,
-                                                  g_variant_new ("(sst)", token, command,
-                                                                 (guint64) jsc_value_to_double (argument[4])),
+                                                  g_variant_new ("(sst@a{ss})", token, command,
+                                                                 (guint64) jsc_value_to_double (argument[4]),
+                                                                 headers),
                                                   fds);
+  g_variant_unref (headers);
   webkit_web_page_send_message_to_view (page, message, NULL, reply_cb, pending);
 }
 

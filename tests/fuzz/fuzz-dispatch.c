@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "tauri.h"
+#include "tauri-bridge-private.h"
 #include "tauri-command-registry-private.h"
 #include "tauri-json-private.h"
 #include "tauri-message-private.h"
@@ -407,10 +408,29 @@ typedef struct
   guint destroyed;
 } Reply;
 
+/* Each answer, as every transport writes it: the payload is read with its
+ * length alone, never as a C string, which ASan would see. */
 static void
-reply_func (TauriReplyKind  kind,
-            GBytes         *payload,
-            gpointer        user_data)
+check_encodings (const TauriAnswer *answer)
+{
+  g_autoptr(GString) outbox = g_string_new (NULL);
+  g_autoptr(GBytes) text = _tauri_bridge_reply_encode_text (answer);
+  g_autoptr(GVariant) message = g_variant_ref_sink (_tauri_bridge_reply_encode_message (answer));
+  const char *content_type = NULL;
+
+  _tauri_bridge_reply_encode_outbox (outbox, 1, answer);
+  if (memchr (outbox->str, '\0', outbox->len - 1) != NULL || outbox->str[outbox->len - 1] != '\0')
+    g_error ("An outbox frame holds a NUL before its end");
+  if (g_bytes_get_size (text) < g_bytes_get_size (answer->payload))
+    g_error ("The text of an answer is shorter than its payload");
+  if (!g_variant_is_of_type (message, G_VARIANT_TYPE ("(yay)")))
+    g_error ("The extension's answer is not (yay)");
+  g_assert (_tauri_bridge_reply_encode_request (answer, &content_type) >= 200 && content_type != NULL);
+}
+
+static void
+reply_func (const TauriAnswer *answer,
+            gpointer           user_data)
 {
   Reply *reply = user_data;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -420,14 +440,12 @@ reply_func (TauriReplyKind  kind,
 
   reply->answers++;
 
-  text = g_bytes_get_data (payload, &length);
+  text = g_bytes_get_data (answer->payload, &length);
   if (!g_utf8_validate (text, length, NULL))
     g_error ("The answer is not UTF-8: %.*s", (int) length, text);
-  /* The bridge hands error payloads to WebKit as C strings. */
-  if (text[length] != '\0')
-    g_error ("The answer is not followed by a NUL byte");
   if (!json_parser_load_from_data (parser, text, length, &error))
     g_error ("The answer is not JSON (%s): %.*s", error->message, (int) length, text);
+  check_encodings (answer);
 }
 
 static void
@@ -471,12 +489,13 @@ run_call (const char *data,
   static const char * const labels[] = { "main", "second-2", "other", NULL };
   g_autoptr(TauriInvocation) invocation = NULL;
   g_auto(TauriMessage) message = { 0 };
+  TauriCaller caller = { NULL, };
   const char *name;
   Reply reply = { 0, 0 };
   guint64 id;
 
   /* The bridge's own reading of the header. */
-  if (!_tauri_message_parse_invoke (data, size, &message, NULL))
+  if (!_tauri_message_parse_call (data, size, &message, NULL))
     return;
   if (size > tauri_command_registry_get_max_message_size (registry))
     return;
@@ -486,10 +505,11 @@ run_call (const char *data,
   check_round_trip (message.arguments, message.arguments_length);
 
   /* The call id picks the window, and, one time in five, a remote page. */
-  invocation = _tauri_command_registry_dispatch (registry, name,
-                                                 message.arguments, message.arguments_length,
-                                                 NULL, labels[id % G_N_ELEMENTS (labels)],
-                                                 id % 5 == 4 ? "https://a.example.com/x" : NULL,
+  caller.label = labels[id % G_N_ELEMENTS (labels)];
+  caller.remote_uri = id % 5 == 4 ? "https://a.example.com/x" : NULL;
+  caller.headers = message.headers;
+  invocation = _tauri_command_registry_dispatch (registry, name, &caller,
+                                                 message.arguments, message.arguments_length, NULL,
                                                  reply_func, &reply, reply_destroy);
   g_assert (TAURI_IS_INVOCATION (invocation));
   g_clear_object (&invocation);
@@ -531,8 +551,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_auto(TauriMessage) message = { 0 };
 
       g_assert (frame > text && frame + frame_length == at && at <= end);
-      g_assert (frame[0] == 'i');
-      if (_tauri_message_parse_invoke (frame, frame_length, &message, NULL))
+      g_assert (frame[0] == 'i' || frame[0] == 'h');
+      if (_tauri_message_parse_call (frame, frame_length, &message, NULL))
         g_assert (message.id == id);
       run_call (frame, frame_length);
     }
