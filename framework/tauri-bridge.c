@@ -367,15 +367,17 @@ tauri_bridge_init (TauriBridge *self)
 }
 
 TauriBridge *
-_tauri_bridge_new (TauriWindow *window)
+_tauri_bridge_new (TauriWindow *window,
+                   TauriApp    *app)
 {
   TauriBridge *self;
 
   g_assert (TAURI_IS_WINDOW (window));
+  g_assert (TAURI_IS_APP (app));
 
   self = g_object_new (TAURI_TYPE_BRIDGE, NULL);
   self->window = window;
-  self->app = tauri_window_get_app (window);
+  self->app = app;
   self->registry = g_object_ref (tauri_app_get_registry (self->app));
   self->forward_console = tauri_app_get_developer_mode (self->app);
 

@@ -31,6 +31,7 @@ struct _TauriCommand
   GObject                 parent_instance;
 
   char                   *name;
+  char                   *parameters;       /* the list as written, or NULL */
   TauriCommandFlags       flags;
   GPtrArray              *params;           /* (element-type TauriParam) */
   TauriTypeSpec          *result_type;      /* (nullable): undeclared */

@@ -305,6 +305,7 @@ tauri_command_registry_add (TauriCommandRegistry *self,
 {
   g_return_if_fail (TAURI_IS_COMMAND_REGISTRY (self));
   g_return_if_fail (TAURI_IS_COMMAND (command));
+  g_return_if_fail (tauri_command_get_name (command) != NULL);
 
   /* The key is the command's own name, so it lives as long as the value. */
   g_hash_table_replace (self->commands, (gpointer) tauri_command_get_name (command), command);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "tauri-command-private.h"
+#include "tauri-enums.h"
 #include "tauri-error.h"
 #include "tauri-invocation.h"
 #include "tauri-json-private.h"
@@ -73,6 +74,17 @@
  * Since: 0.1
  */
 
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_PARAMETERS,
+  PROP_FLAGS,
+  PROP_RESULT_TYPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (TauriCommand, tauri_command, G_TYPE_OBJECT)
 
 static void
@@ -94,9 +106,97 @@ tauri_command_finalize (GObject *object)
 
   g_clear_pointer (&self->params, g_ptr_array_unref);
   g_clear_pointer (&self->result_type, _tauri_type_spec_free);
+  g_clear_pointer (&self->parameters, g_free);
   g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (tauri_command_parent_class)->finalize (object);
+}
+
+static gboolean parse_params (TauriCommand  *self,
+                              const char    *text,
+                              GError       **error);
+
+/* The construct-only properties are all set: the list can be read, now
+ * that the flags say how its keys are written. */
+static void
+tauri_command_constructed (GObject *object)
+{
+  TauriCommand *self = TAURI_COMMAND (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (tauri_command_parent_class)->constructed (object);
+
+  if (self->name == NULL || *self->name == '\0')
+    {
+      g_critical ("A TauriCommand needs a name: set the “name” property");
+      return;
+    }
+
+  /* A parameter list is part of the program: a mistake in it is a bug. */
+  if (self->parameters != NULL && !parse_params (self, self->parameters, &error))
+    g_critical ("Invalid parameter list for command “%s”: %s", self->name, error->message);
+}
+
+static void
+tauri_command_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TauriCommand *self = TAURI_COMMAND (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, tauri_command_get_name (self));
+      break;
+
+    case PROP_PARAMETERS:
+      g_value_set_string (value, tauri_command_get_parameters (self));
+      break;
+
+    case PROP_FLAGS:
+      g_value_set_flags (value, tauri_command_get_flags (self));
+      break;
+
+    case PROP_RESULT_TYPE:
+      g_value_set_string (value, tauri_command_get_result_type (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tauri_command_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TauriCommand *self = TAURI_COMMAND (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      self->name = g_value_dup_string (value);
+      break;
+
+    case PROP_PARAMETERS:
+      self->parameters = g_value_dup_string (value);
+      break;
+
+    case PROP_FLAGS:
+      self->flags = g_value_get_flags (value);
+      break;
+
+    case PROP_RESULT_TYPE:
+      tauri_command_set_result_type (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -104,7 +204,59 @@ tauri_command_class_init (TauriCommandClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = tauri_command_constructed;
   object_class->finalize = tauri_command_finalize;
+  object_class->get_property = tauri_command_get_property;
+  object_class->set_property = tauri_command_set_property;
+
+  /**
+   * TauriCommand:name: (getter get_name)
+   *
+   * The name a page calls the command by. A command needs one.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TauriCommand:parameters: (getter get_parameters)
+   *
+   * The parameter list, such as `"invoke_message: string"`, or %NULL for
+   * none (see [class@Command]).
+   *
+   * Since: 0.1
+   */
+  properties[PROP_PARAMETERS] =
+    g_param_spec_string ("parameters", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TauriCommand:flags: (getter get_flags)
+   *
+   * How the command is called.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_FLAGS] =
+    g_param_spec_flags ("flags", NULL, NULL,
+                        TAURI_TYPE_COMMAND_FLAGS, TAURI_COMMAND_FLAGS_NONE,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TauriCommand:result-type: (getter get_result_type) (setter set_result_type)
+   *
+   * The type of the value the command resolves with, or %NULL when it
+   * declares none.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_RESULT_TYPE] =
+    g_param_spec_string ("result-type", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -207,26 +359,22 @@ parse_params (TauriCommand  *self,
 }
 
 static TauriCommand *
-command_new (const char        *name,
-             const char        *parameters,
-             TauriCommandFlags  flags,
+command_new (const char              *name,
+             const char              *parameters,
+             TauriCommandFlags        flags,
              TauriCommandHandlerKind  kind,
-             gpointer           user_data,
-             GDestroyNotify     destroy)
+             gpointer                 user_data,
+             GDestroyNotify           destroy)
 {
-  g_autoptr(GError) error = NULL;
-  TauriCommand *self;
+  TauriCommand *self = g_object_new (TAURI_TYPE_COMMAND,
+                                     "name", name,
+                                     "parameters", parameters,
+                                     "flags", flags,
+                                     NULL);
 
-  self = g_object_new (TAURI_TYPE_COMMAND, NULL);
-  self->name = g_strdup (name);
-  self->flags = flags;
   self->kind = kind;
   self->user_data = user_data;
   self->destroy = destroy;
-
-  /* A parameter list is part of the program: a mistake in it is a bug. */
-  if (parameters != NULL && !parse_params (self, parameters, &error))
-    g_critical ("Invalid parameter list for command “%s”: %s", name, error->message);
 
   return self;
 }
@@ -404,6 +552,24 @@ tauri_command_get_name (TauriCommand *self)
   g_return_val_if_fail (TAURI_IS_COMMAND (self), NULL);
 
   return self->name;
+}
+
+/**
+ * tauri_command_get_parameters:
+ * @self: a command
+ *
+ * Gets the parameter list the command was created with.
+ *
+ * Returns: (nullable): the parameter list, or %NULL for none
+ *
+ * Since: 0.1
+ */
+const char *
+tauri_command_get_parameters (TauriCommand *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND (self), NULL);
+
+  return self->parameters;
 }
 
 /**
@@ -607,8 +773,12 @@ tauri_command_set_result_type (TauriCommand *self,
         }
     }
 
+  if (g_strcmp0 (type, tauri_command_get_result_type (self)) == 0)
+    return;
+
   g_clear_pointer (&self->result_type, _tauri_type_spec_free);
   self->result_type = g_steal_pointer (&spec);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT_TYPE]);
 }
 
 const TauriTypeSpec *

@@ -138,6 +138,8 @@ TauriCommand      *tauri_command_new_async            (const char              *
 TAURI_AVAILABLE_IN_ALL
 const char        *tauri_command_get_name             (TauriCommand            *self);
 TAURI_AVAILABLE_IN_ALL
+const char        *tauri_command_get_parameters       (TauriCommand            *self);
+TAURI_AVAILABLE_IN_ALL
 TauriCommandFlags  tauri_command_get_flags            (TauriCommand            *self);
 TAURI_AVAILABLE_IN_ALL
 guint              tauri_command_get_n_parameters     (TauriCommand            *self);

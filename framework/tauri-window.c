@@ -499,11 +499,10 @@ _tauri_window_new (TauriApp   *app,
   g_assert (label != NULL);
 
   self = g_object_new (TAURI_TYPE_WINDOW,
-                       "application", app,
                        "label", label,
                        NULL);
 
-  self->bridge = _tauri_bridge_new (self);
+  self->bridge = _tauri_bridge_new (self, app);
   self->web_view = g_object_ref_sink (create_web_view (self, app));
   _tauri_bridge_bytes_watch (self->bridge, self->web_view);
 
@@ -523,6 +522,10 @@ _tauri_window_new (TauriApp   *app,
   gtk_window_set_title (GTK_WINDOW (self), g_get_application_name ());
   gtk_window_set_default_size (GTK_WINDOW (self), 960, 720);
   gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->web_view));
+
+  /* The app hears of the window (GtkApplication::window-added) once it has
+   * its web view. */
+  gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (app));
 
   start_uri = _tauri_app_dup_start_uri (app);
   webkit_web_view_load_uri (self->web_view, start_uri);

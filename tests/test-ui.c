@@ -56,33 +56,14 @@ web_process_terminated_cb (WebKitWebView                     *web_view,
            reason == WEBKIT_WEB_PROCESS_CRASHED ? "crashed" : "ran out of memory");
 }
 
-/* A window joins the app before its web view is made: it is watched once
- * the web view is its child. */
-static void
-window_child_cb (TauriWindow *window,
-                 GParamSpec  *pspec,
-                 gpointer     user_data)
-{
-  WebKitWebView *web_view = tauri_window_get_web_view (window);
-
-  if (web_view == NULL || g_object_get_data (G_OBJECT (web_view), "test-watched-process") != NULL)
-    return;
-
-  g_object_set_data (G_OBJECT (web_view), "test-watched-process", GUINT_TO_POINTER (TRUE));
-  g_signal_connect_object (web_view, "web-process-terminated",
-                           G_CALLBACK (web_process_terminated_cb), window, 0);
-}
-
 static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window,
                  gpointer        user_data)
 {
-  if (!TAURI_IS_WINDOW (window))
-    return;
-
-  g_signal_connect (window, "notify::child", G_CALLBACK (window_child_cb), NULL);
-  window_child_cb (TAURI_WINDOW (window), NULL, NULL);
+  if (TAURI_IS_WINDOW (window))
+    g_signal_connect_object (tauri_window_get_web_view (TAURI_WINDOW (window)), "web-process-terminated",
+                             G_CALLBACK (web_process_terminated_cb), window, 0);
 }
 
 TauriApp *
