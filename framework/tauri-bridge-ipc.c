@@ -124,6 +124,40 @@ get_header (WebKitURISchemeRequest *request,
   return headers ? soup_message_headers_get_one (headers, name) : NULL;
 }
 
+/* The headers that let the page of @request's origin read the answer, when
+ * that page is on another origin (the app's development server): the
+ * token, not the origin, says who may call. */
+void
+_tauri_bridge_ipc_add_cors_headers (WebKitURISchemeRequest *request,
+                                    SoupMessageHeaders     *headers)
+{
+  const char *origin = get_header (request, "Origin");
+
+  if (origin == NULL || g_strcmp0 (origin, "null") == 0)
+    return;
+
+  soup_message_headers_replace (headers, "Access-Control-Allow-Origin", origin);
+  soup_message_headers_replace (headers, "Vary", "Origin");
+}
+
+/* OPTIONS: the answer to a CORS preflight. */
+void
+_tauri_bridge_ipc_allow_origin (WebKitURISchemeRequest *request)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new ();
+  g_autoptr(WebKitURISchemeResponse) response = webkit_uri_scheme_response_new (stream, 0);
+  SoupMessageHeaders *headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+
+  _tauri_bridge_ipc_add_cors_headers (request, headers);
+  soup_message_headers_replace (headers, "Access-Control-Allow-Methods", "POST");
+  soup_message_headers_replace (headers, "Access-Control-Allow-Headers",
+                                "Content-Type, Tauri-Token, Tauri-Call-Id, Tauri-Headers");
+  soup_message_headers_replace (headers, "Access-Control-Max-Age", "600");
+  webkit_uri_scheme_response_set_http_headers (response, headers);
+  webkit_uri_scheme_response_set_status (response, 204, NULL);
+  webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
 /* POST tauri://localhost/__tauri_ipc__/<command>, with the raw body. */
 void
 _tauri_bridge_ipc_handle_request (TauriBridge            *self,
@@ -139,6 +173,13 @@ _tauri_bridge_ipc_handle_request (TauriBridge            *self,
   const char *remote_uri = NULL;
 
   g_assert (TAURI_IS_BRIDGE (self));
+
+  /* A page on another origin (a development server) may ask first. */
+  if (g_strcmp0 (webkit_uri_scheme_request_get_http_method (request), "OPTIONS") == 0)
+    {
+      _tauri_bridge_ipc_allow_origin (request);
+      return;
+    }
 
   read->bridge = g_object_ref (self);
   read->reply.kind = TAURI_BRIDGE_REPLY_REQUEST;

@@ -9,15 +9,16 @@
  * channel sends to, and what an invocation passes on to the channels it
  * makes. The bridge retires it, on the main thread, when the page goes
  * (another page commits, the web process dies, the window closes); its
- * holders then send nowhere. Only its reference count is touched off the
- * main thread: what it points to is read on the main thread alone, where
- * the bridge lives and dies.
+ * holders then send nowhere. Off the main thread only its reference count
+ * and whether it is retired are read: the bridge it points to is read on
+ * the main thread alone, where the bridge lives and dies.
  */
 
 struct _TauriBridgePage
 {
   gatomicrefcount  ref_count;
-  TauriBridge     *bridge;      /* unowned; NULL once retired */
+  int              retired;     /* atomic */
+  TauriBridge     *bridge;      /* unowned, main thread only; NULL once retired */
 };
 
 TauriBridgePage *
@@ -57,14 +58,15 @@ _tauri_bridge_page_retire (TauriBridgePage *self)
 {
   g_assert (self != NULL);
 
+  g_atomic_int_set (&self->retired, TRUE);
   self->bridge = NULL;
 }
 
-/* On the main thread: whether the page still shows. */
+/* On any thread: whether the page still shows. */
 gboolean
 _tauri_bridge_page_is_live (TauriBridgePage *self)
 {
-  return self != NULL && self->bridge != NULL;
+  return self != NULL && !g_atomic_int_get (&self->retired);
 }
 
 /* On the main thread: see _tauri_bridge_outbox_push_items(). */
@@ -73,6 +75,6 @@ _tauri_bridge_page_push_items (TauriBridgePage *self,
                                const char      *items,
                                gsize            length)
 {
-  if (_tauri_bridge_page_is_live (self))
+  if (self != NULL && self->bridge != NULL)
     _tauri_bridge_outbox_push_items (self->bridge, items, length);
 }

@@ -145,6 +145,9 @@ void                      _tauri_bridge_bytes_watch         (TauriBridge        
 #define TAURI_BRIDGE_IPC_PATH "/__tauri_ipc__/"
 void                      _tauri_bridge_ipc_handle_request  (TauriBridge            *self,
                                                              WebKitURISchemeRequest *request);
+void                      _tauri_bridge_ipc_add_cors_headers (WebKitURISchemeRequest *request,
+                                                              SoupMessageHeaders     *headers);
+void                      _tauri_bridge_ipc_allow_origin    (WebKitURISchemeRequest *request);
 
 /* tauri-bridge-reply.c: where an answer goes; each operation empties it. */
 void                      _tauri_bridge_reply_send          (TauriBridgeReply       *self,

@@ -208,6 +208,7 @@ send_request (WebKitURISchemeRequest *request,
   /* The page reads the type from the headers, which are sent as given. */
   soup_message_headers_replace (headers, "Content-Type", content_type);
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  _tauri_bridge_ipc_add_cors_headers (request, headers);
   webkit_uri_scheme_response_set_http_headers (response, headers);
   webkit_uri_scheme_response_set_status (response, status, NULL);
   webkit_uri_scheme_response_set_content_type (response, content_type);

@@ -129,7 +129,6 @@ queue_flush (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* On the main thread alone, where pages are retired. */
 static gboolean
 queue_is_dead (Queue *queue)
 {
@@ -287,7 +286,7 @@ tauri_channel_send (TauriChannel *self,
 
   g_return_val_if_fail (TAURI_IS_CHANNEL (self), FALSE);
 
-  if (g_thread_self () == self->queue->thread && queue_is_dead (self->queue))
+  if (queue_is_dead (self->queue))
     return FALSE;
 
   json = _tauri_json_to_bytes (message);
@@ -329,7 +328,7 @@ tauri_channel_send_json (TauriChannel *self,
       return FALSE;
     }
 
-  if (g_thread_self () == self->queue->thread && queue_is_dead (self->queue))
+  if (queue_is_dead (self->queue))
     return FALSE;
 
   return queue_append (self->queue, json, length, FALSE);

@@ -741,6 +741,47 @@ test_invocation_is_answered (void)
   test_reply_clear (&reply);
 }
 
+static gpointer
+read_bytes_thread (gpointer data)
+{
+  return tauri_invocation_get_bytes (data, "data");
+}
+
+/* Arguments may be read from any thread: bytes read from a JSON array are
+ * made once, and every thread gets the same. */
+static void
+test_invocation_bytes_from_threads (void)
+{
+  g_autoptr(TauriInvocation) invocation = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"data\": [");
+  GThread *threads[8];
+  GBytes *first = NULL;
+  TestReply reply = { 0, };
+
+  for (guint i = 0; i < 4096; i++)
+    g_string_append_printf (json, "%s%u", i ? "," : "", i % 256);
+  g_string_append (json, "]}");
+  invocation = test_invocation_new ("read_bytes", json->str, &reply);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("read-bytes", read_bytes_thread, invocation);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      GBytes *bytes = g_thread_join (threads[i]);
+
+      g_assert_nonnull (bytes);
+      g_assert_cmpuint (g_bytes_get_size (bytes), ==, 4096);
+      if (first == NULL)
+        first = bytes;
+      g_assert_true (bytes == first);
+    }
+  g_assert_true (tauri_invocation_get_bytes (invocation, "data") == first);
+
+  tauri_invocation_return_value (invocation, NULL);
+  g_assert_finalize_object (g_steal_pointer (&invocation));
+  test_reply_clear (&reply);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/Tauri/Invocation/dropped-on-thread", test_invocation_dropped_on_thread);
   g_test_add_func ("/Tauri/Invocation/cancel", test_invocation_cancel);
   g_test_add_func ("/Tauri/Invocation/is-answered", test_invocation_is_answered);
+  g_test_add_func ("/Tauri/Invocation/bytes-from-threads", test_invocation_bytes_from_threads);
 
   return g_test_run ();
 }
