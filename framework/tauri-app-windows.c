@@ -79,14 +79,14 @@ tauri_app_open_window (TauriApp    *self,
 
   if (!is_valid_label (label))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+      g_set_error_literal (error, TAURI_APP_ERROR, TAURI_APP_ERROR_INVALID_LABEL,
                            "Window label must include only alphanumeric characters, `-`, `/`, `:` and `_`.");
       return NULL;
     }
 
   if (g_hash_table_contains (priv->windows, label))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+      g_set_error (error, TAURI_APP_ERROR, TAURI_APP_ERROR_LABEL_EXISTS,
                    "a window with label `%s` already exists", label);
       return NULL;
     }

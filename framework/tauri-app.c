@@ -109,6 +109,18 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE_WITH_PRIVATE (TauriApp, tauri_app, GTK_TYPE_APPLICATION)
 
+/**
+ * tauri_app_error_quark:
+ *
+ * The error domain of the errors an application reports about its
+ * windows; see [error@AppError].
+ *
+ * Returns: the %TAURI_APP_ERROR domain
+ *
+ * Since: 0.1
+ */
+G_DEFINE_QUARK (tauri-app-error-quark, tauri_app_error)
+
 TauriAppPrivate *
 _tauri_app_get_private (TauriApp *self)
 {

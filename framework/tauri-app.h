@@ -16,6 +16,34 @@
 
 G_BEGIN_DECLS
 
+/**
+ * TAURI_APP_ERROR:
+ *
+ * The error domain of the errors a [class@App] reports about its windows.
+ *
+ * Since: 0.1
+ */
+#define TAURI_APP_ERROR (tauri_app_error_quark ())
+
+/**
+ * TauriAppError:
+ * @TAURI_APP_ERROR_INVALID_LABEL: a window label holds characters other
+ *   than letters, digits, `-`, `/`, `:` and `_`
+ * @TAURI_APP_ERROR_LABEL_EXISTS: a window with that label is open already
+ *
+ * Errors of the %TAURI_APP_ERROR domain.
+ *
+ * Since: 0.1
+ */
+typedef enum
+{
+  TAURI_APP_ERROR_INVALID_LABEL = 1,
+  TAURI_APP_ERROR_LABEL_EXISTS,
+} TauriAppError;
+
+TAURI_AVAILABLE_IN_ALL
+GQuark tauri_app_error_quark (void);
+
 #define TAURI_TYPE_APP (tauri_app_get_type ())
 
 TAURI_AVAILABLE_IN_ALL

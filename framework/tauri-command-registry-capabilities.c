@@ -7,7 +7,7 @@
 #include "tauri-capabilities-private.h"
 #include "tauri-command-private.h"
 #include "tauri-command-registry-private.h"
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-json-private.h"
 #include "tauri-window.h"
 

@@ -7,7 +7,6 @@
 #include "tauri-capabilities-private.h"
 #include "tauri-command-private.h"
 #include "tauri-command-registry-private.h"
-#include "tauri-error.h"
 #include "tauri-json-private.h"
 #include "tauri-marshal.h"
 #include "tauri-window.h"
@@ -107,6 +106,18 @@
  *
  * Since: 0.1
  */
+
+/**
+ * tauri_command_error_quark:
+ *
+ * The error domain of the errors a call is refused with by the registry;
+ * see [error@CommandError].
+ *
+ * Returns: the %TAURI_COMMAND_ERROR domain
+ *
+ * Since: 0.1
+ */
+G_DEFINE_QUARK (tauri-command-error-quark, tauri_command_error)
 
 /* Room for tens of MiB of raw bytes or JSON, and a bound on the memory one
  * message can take. */

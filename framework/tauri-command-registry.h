@@ -15,6 +15,40 @@
 G_BEGIN_DECLS
 
 /**
+ * TAURI_COMMAND_ERROR:
+ *
+ * The error domain of the errors a [class@CommandRegistry] refuses a call
+ * with, before the command's handler runs.
+ *
+ * Since: 0.1
+ */
+#define TAURI_COMMAND_ERROR (tauri_command_error_quark ())
+
+/**
+ * TauriCommandError:
+ * @TAURI_COMMAND_ERROR_NOT_FOUND: no command has that name
+ * @TAURI_COMMAND_ERROR_INVALID_ARGS: an argument is missing, of the wrong
+ *   type, or the arguments are not valid JSON
+ * @TAURI_COMMAND_ERROR_NOT_ALLOWED: the caller may not run the command
+ * @TAURI_COMMAND_ERROR_LIMIT_EXCEEDED: the call is larger or nested deeper
+ *   than the registry accepts
+ *
+ * Errors of the %TAURI_COMMAND_ERROR domain.
+ *
+ * Since: 0.1
+ */
+typedef enum
+{
+  TAURI_COMMAND_ERROR_NOT_FOUND = 1,
+  TAURI_COMMAND_ERROR_INVALID_ARGS,
+  TAURI_COMMAND_ERROR_NOT_ALLOWED,
+  TAURI_COMMAND_ERROR_LIMIT_EXCEEDED,
+} TauriCommandError;
+
+TAURI_AVAILABLE_IN_ALL
+GQuark tauri_command_error_quark (void);
+
+/**
  * TAURI_CAPABILITY_ERROR:
  *
  * The error domain of the errors met while loading capability files into a

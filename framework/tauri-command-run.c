@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "tauri-command-private.h"
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-invocation.h"
 #include "tauri-json-private.h"
 

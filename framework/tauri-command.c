@@ -4,7 +4,7 @@
 
 #include "tauri-command-private.h"
 #include "tauri-enums.h"
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-invocation.h"
 #include "tauri-json-private.h"
 

@@ -7,7 +7,7 @@
 #include "tauri-app-private.h"
 #include "tauri-bridge-private.h"
 #include "tauri-command.h"
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-events-private.h"
 #include "tauri-invocation.h"
 #include "tauri-json-private.h"

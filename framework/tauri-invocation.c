@@ -8,7 +8,7 @@
 #include "tauri-channel-private.h"
 #include "tauri-command-private.h"
 #include "tauri-context-queue-private.h"
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-invocation-private.h"
 #include "tauri-json-private.h"
 #include "tauri-window.h"

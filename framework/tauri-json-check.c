@@ -18,7 +18,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-json-private.h"
 
 typedef enum

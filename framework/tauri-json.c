@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-json.h"
 #include "tauri-json-private.h"
 

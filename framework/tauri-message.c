@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-json-private.h"
 #include "tauri-message-private.h"
 

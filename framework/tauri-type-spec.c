@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "tauri-channel-private.h"
-#include "tauri-error.h"
+#include "tauri-command-registry.h"
 #include "tauri-json-private.h"
 #include "tauri-type-spec-private.h"
 

@@ -7,7 +7,6 @@
 #include "tauri-version.h"
 #include "tauri-types.h"
 #include "tauri-enums.h"
-#include "tauri-error.h"
 #include "tauri-channel.h"
 #include "tauri-command.h"
 #include "tauri-command-registry.h"

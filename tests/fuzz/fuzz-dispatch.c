@@ -137,7 +137,7 @@ fuzz_record_class_init (FuzzRecordClass *klass)
   properties[PROP_DOUBLE] = g_param_spec_double ("double", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_STRING] = g_param_spec_string ("string", NULL, NULL, NULL, flags);
   properties[PROP_ENUM] = g_param_spec_enum ("enum", NULL, NULL, TAURI_TYPE_COMMAND_ERROR,
-                                             TAURI_COMMAND_ERROR_FAILED, flags);
+                                             TAURI_COMMAND_ERROR_NOT_FOUND, flags);
   properties[PROP_FLAGS] = g_param_spec_flags ("flags", NULL, NULL, TAURI_TYPE_COMMAND_FLAGS,
                                                TAURI_COMMAND_FLAGS_NONE, flags);
   properties[PROP_VARIANT] = g_param_spec_variant ("variant", NULL, NULL, G_VARIANT_TYPE ("a{sv}"),
