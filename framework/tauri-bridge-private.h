@@ -96,8 +96,10 @@ struct _TauriBridge
   GHashTable               *calls;              /* call id → TauriBridgeCall, unowned */
   char                     *trusted_uri;        /* the page URI last found trusted */
   char                     *token;              /* what the page's messages begin with */
-  gboolean                  forward_console;
+  gboolean                  forward_console;       /* --dev */
   gboolean                  closed;             /* its window is going */
+  gboolean                  page_called;        /* the page showing made a call */
+  guint                     silence_source;     /* --dev: says so if it makes none */
   GPtrArray                *listeners;          /* see tauri-events.c */
 
   /* tauri-bridge-outbox.c */
@@ -130,6 +132,7 @@ void                      _tauri_bridge_refuse_too_large    (TauriBridge        
                                                              TauriBridgeReply       *reply,
                                                              const char             *name,
                                                              guint64                 length);
+void                      _tauri_bridge_page_loaded         (TauriBridge            *self);
 void                      _tauri_bridge_abandon_calls       (TauriBridge            *self);
 void                      _tauri_bridge_close               (TauriBridge            *self);
 

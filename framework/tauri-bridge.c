@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "tauri-app-private.h"
 #include "tauri-bridge-private.h"
 #include "tauri-command-registry-private.h"
@@ -173,6 +175,9 @@ _tauri_bridge_start_call (TauriBridge        *self,
 
   g_assert (TAURI_IS_BRIDGE (self));
   g_assert (request->name != NULL);
+
+  self->page_called = TRUE;
+  g_clear_handle_id (&self->silence_source, g_source_remove);
 
   if (size > tauri_command_registry_get_max_message_size (self->registry))
     {
@@ -420,6 +425,49 @@ _tauri_bridge_get_listeners (TauriBridge *self)
   return self->listeners;
 }
 
+/* How long a page may be silent, with --dev, before it is said. */
+#define SILENCE_SECONDS 5
+
+static gboolean
+page_silent_cb (gpointer user_data)
+{
+  TauriBridge *self = user_data;
+  WebKitWebView *web_view = tauri_window_get_web_view (self->window);
+  const char *uri = web_view ? webkit_web_view_get_uri (web_view) : NULL;
+  const char *label = tauri_window_get_label (self->window);
+
+  self->silence_source = 0;
+
+  /* Translators: with --dev, for a page that never called the app; %s are
+   * a window's label, a URL, and the app's origin. */
+  if (uri != NULL && !_tauri_app_is_trusted_uri (self->app, uri) &&
+      !_tauri_command_registry_allows_remote (self->registry, label, uri))
+    g_printerr (_("tauri-gtk: the page of window “%s”, %s, has called no command: it is not on the app’s "
+                  "origin (%s), so it has no window.__TAURI__; serve it from there, or let a capability’s "
+                  "remote.urls name it\n"), label, uri, TAURI_APP_ORIGIN);
+  else
+    /* Translators: with --dev, for a page of the app that never called it. */
+    g_printerr (_("tauri-gtk: the page of window “%s”, %s, has called no command %u s after it loaded: "
+                  "did its script load? Its console errors are printed above\n"),
+                label, uri ? uri : "", SILENCE_SECONDS);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The page has loaded. With --dev, a page that calls nothing for a while
+ * is said, as the first thing a new app gets wrong. */
+void
+_tauri_bridge_page_loaded (TauriBridge *self)
+{
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  if (!self->forward_console || self->page_called || self->closed)
+    return;
+
+  g_clear_handle_id (&self->silence_source, g_source_remove);
+  self->silence_source = g_timeout_add_seconds (SILENCE_SECONDS, page_silent_cb, self);
+}
+
 /* The page is gone (another committed, its process died, its window
  * closes): nothing of it outlives it. */
 void
@@ -432,6 +480,8 @@ _tauri_bridge_abandon_calls (TauriBridge *self)
   _tauri_bridge_page_retire (self->page);
   _tauri_bridge_page_unref (self->page);
   self->page = _tauri_bridge_page_new (self);
+  self->page_called = FALSE;
+  g_clear_handle_id (&self->silence_source, g_source_remove);
 
   g_ptr_array_set_size (self->listeners, 0);
   _tauri_bridge_outbox_clear (self);

@@ -100,6 +100,8 @@ load_changed_cb (WebKitWebView   *web_view,
   /* A new page has replaced the one whose calls are still running. */
   if (load_event == WEBKIT_LOAD_COMMITTED)
     _tauri_bridge_abandon_calls (self->bridge);
+  else if (load_event == WEBKIT_LOAD_FINISHED)
+    _tauri_bridge_page_loaded (self->bridge);
 }
 
 static const char crash_page[] =

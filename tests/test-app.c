@@ -132,6 +132,26 @@ test_app_quiet_console (void)
 }
 
 static void
+test_app_silent_page (void)
+{
+  g_autofree char *frontend = g_test_build_filename (G_TEST_DIST, "silent-frontend", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* With --dev, a page that calls nothing is said, once. */
+  run_demo (&run, (const char * const []) { "--dev", "--frontend", frontend, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "tauri-gtk: the page of window “main”, tauri://localhost/, has called no command "
+                                     "5 s after it loaded: did its script load?"));
+
+  /* Without it, nothing is said. */
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_demo (&run, (const char * const []) { "--frontend", frontend, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.err, "has called no command"));
+}
+
+static void
 test_app_bad_frontend (void)
 {
   g_auto(Run) run = { 0 };
@@ -153,6 +173,7 @@ main (int   argc,
   g_test_add_func ("/Tauri/App/screenshot", test_app_screenshot);
   g_test_add_func ("/Tauri/App/dev-console", test_app_dev_console);
   g_test_add_func ("/Tauri/App/quiet-console", test_app_quiet_console);
+  g_test_add_func ("/Tauri/App/silent-page", test_app_silent_page);
   g_test_add_func ("/Tauri/App/bad-frontend", test_app_bad_frontend);
 
   status = g_test_run ();
