@@ -56,11 +56,14 @@ const TauriParam *_tauri_command_get_param       (TauriCommand     *self,
 const TauriParam *_tauri_command_find_param      (TauriCommand     *self,
                                                   const char       *name);
 gpointer          _tauri_command_get_user_data   (TauriCommand     *self);
-gboolean          _tauri_command_validate_body   (TauriCommand     *self,
-                                                  GError          **error);
-gboolean          _tauri_command_validate        (TauriCommand     *self,
-                                                  JsonObject       *arguments,
-                                                  GError          **error);
+gboolean          _tauri_command_params_parse      (TauriCommand     *self,
+                                                    const char       *text,
+                                                    GError          **error);
+gboolean          _tauri_command_params_check_body (TauriCommand     *self,
+                                                    GError          **error);
+gboolean          _tauri_command_params_check      (TauriCommand     *self,
+                                                    JsonObject       *arguments,
+                                                    GError          **error);
 const TauriTypeSpec *_tauri_command_get_result_spec (TauriCommand *self);
 
 G_END_DECLS

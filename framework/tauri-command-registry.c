@@ -610,9 +610,9 @@ _tauri_command_registry_dispatch (TauriCommandRegistry *self,
     _tauri_invocation_set_command (invocation, command);
 
   if (error == NULL && command != NULL && body != NULL)
-    _tauri_command_validate_body (command, &error);
+    _tauri_command_params_check_body (command, &error);
   else if (error == NULL && command != NULL)
-    _tauri_command_validate (command, tauri_invocation_get_arguments (invocation), &error);
+    _tauri_command_params_check (command, tauri_invocation_get_arguments (invocation), &error);
 
   if (error != NULL)
     {
