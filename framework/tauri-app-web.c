@@ -7,6 +7,7 @@
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
 #include "tauri-bridge-private.h"
+#include "tauri-origin-private.h"
 #include "tauri-window-private.h"
 
 /*
@@ -237,46 +238,24 @@ _tauri_app_dup_start_uri (TauriApp *self)
   return g_strdup (TAURI_APP_ORIGIN "/");
 }
 
-static char *
-origin_of (const char *uri)
-{
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  g_autofree char *scheme = NULL;
-
-  if (parsed == NULL || g_uri_get_host (parsed) == NULL)
-    return NULL;
-
-  scheme = g_ascii_strdown (g_uri_get_scheme (parsed), -1);
-  if (g_uri_get_port (parsed) != -1)
-    return g_strdup_printf ("%s://%s:%d", scheme, g_uri_get_host (parsed), g_uri_get_port (parsed));
-
-  return g_strdup_printf ("%s://%s", scheme, g_uri_get_host (parsed));
-}
-
 char *
 _tauri_app_dup_trusted_origin (TauriApp *self)
 {
   g_autofree char *start_uri = _tauri_app_dup_start_uri (self);
 
-  return origin_of (start_uri);
+  return _tauri_origin_of (start_uri);
 }
 
 gboolean
 _tauri_app_is_trusted_uri (TauriApp   *self,
                            const char *uri)
 {
-  g_autofree char *trusted = NULL;
-  g_autofree char *origin = NULL;
+  g_autofree char *start_uri = NULL;
 
   g_assert (TAURI_IS_APP (self));
 
-  if (uri == NULL)
-    return FALSE;
-
-  trusted = _tauri_app_dup_trusted_origin (self);
-  origin = origin_of (uri);
-
-  return trusted != NULL && g_strcmp0 (trusted, origin) == 0;
+  start_uri = _tauri_app_dup_start_uri (self);
+  return _tauri_origin_equal (uri, start_uri);
 }
 
 /* Scripts from the app's own files only; images and media also from the
@@ -366,7 +345,7 @@ tauri_app_allow_navigation (TauriApp   *self,
 
   if (g_str_equal (origin, "*"))
     g_ptr_array_add (priv->navigation, g_strdup (origin));
-  else if ((allowed = origin_of (origin)) != NULL)
+  else if ((allowed = _tauri_origin_of (origin)) != NULL)
     g_ptr_array_add (priv->navigation, allowed);
   else
     g_critical ("%s: “%s” is not an origin", G_STRFUNC, origin);
@@ -384,7 +363,7 @@ _tauri_app_may_navigate (TauriApp   *self,
   if (uri == NULL || g_str_equal (uri, "about:blank") || _tauri_app_is_trusted_uri (self, uri))
     return TRUE;
 
-  origin = origin_of (uri);
+  origin = _tauri_origin_of (uri);
   for (guint i = 0; i < priv->navigation->len; i++)
     {
       const char *allowed = g_ptr_array_index (priv->navigation, i);

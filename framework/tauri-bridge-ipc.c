@@ -4,8 +4,11 @@
 
 #include <string.h>
 
+#include "tauri-app-private.h"
 #include "tauri-bridge-private.h"
+#include "tauri-command-registry-private.h"
 #include "tauri-message-private.h"
+#include "tauri-origin-private.h"
 
 /*
  * Calls with raw bytes over tauri://, where the web process extension is
@@ -124,16 +127,24 @@ get_header (WebKitURISchemeRequest *request,
   return headers ? soup_message_headers_get_one (headers, name) : NULL;
 }
 
-/* The headers that let the page of @request's origin read the answer, when
- * that page is on another origin (the app's development server): the
- * token, not the origin, says who may call. */
+/* The headers that let the window's page read the answer when it is on
+ * another origin than tauri:// (the app's development server, a remote
+ * page a capability names); a page of any other origin, a frame's say,
+ * gets none, and cannot read it. */
 void
 _tauri_bridge_ipc_add_cors_headers (WebKitURISchemeRequest *request,
                                     SoupMessageHeaders     *headers)
 {
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  GtkWidget *window = web_view ? gtk_widget_get_ancestor (GTK_WIDGET (web_view), TAURI_TYPE_WINDOW) : NULL;
+  TauriApp *app = window ? tauri_window_get_app (TAURI_WINDOW (window)) : NULL;
   const char *origin = get_header (request, "Origin");
 
-  if (origin == NULL || g_strcmp0 (origin, "null") == 0)
+  if (origin == NULL || app == NULL || !_tauri_origin_equal (origin, webkit_web_view_get_uri (web_view)))
+    return;
+  if (!_tauri_app_is_trusted_uri (app, origin) &&
+      !_tauri_command_registry_allows_remote (tauri_app_get_registry (app),
+                                              tauri_window_get_label (TAURI_WINDOW (window)), origin))
     return;
 
   soup_message_headers_replace (headers, "Access-Control-Allow-Origin", origin);

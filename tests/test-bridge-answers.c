@@ -172,12 +172,14 @@ answer_slow_bytes_cb (gpointer user_data)
   gint64 started = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (invocation), "test-started"));
   gsize size = 100 * 1024;
   g_autoptr(GBytes) bytes = NULL;
+  gpointer data;
 
   if (!g_cancellable_is_cancelled (tauri_invocation_get_cancellable (invocation)) &&
       g_get_monotonic_time () - started < 2 * G_TIME_SPAN_SECOND)
     return G_SOURCE_CONTINUE;
 
-  bytes = g_bytes_new_with_free_func (g_malloc0 (size), size, count_release, NULL);
+  data = g_malloc0 (size);
+  bytes = g_bytes_new_with_free_func (data, size, count_release, data);
   tauri_invocation_return_bytes (invocation, bytes);
   return G_SOURCE_REMOVE;
 }
@@ -372,11 +374,11 @@ test_answers_window_closed (void)
   g_assert_cmpstr (started, ==, "started");
   while (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (window)) == 0)
     g_main_context_iteration (NULL, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_atomic_int_get (&channel_sent) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (g_atomic_int_get (&channel_sent), ==, 2);
-  g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
   while (gone != NULL)
     g_main_context_iteration (NULL, TRUE);
 
