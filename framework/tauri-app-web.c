@@ -83,11 +83,25 @@ register_schemes (TauriApp         *self,
   webkit_security_manager_register_uri_scheme_as_cors_enabled (security, "asset");
 }
 
-/* The web process extension that carries raw bytes; without it, they go
- * over tauri://. TAURI_WEB_EXTENSIONS_DIR names its directory in a build
- * tree (the tests, make demo, meson devenv). */
+/* Each web process's extension learns the largest call the registry
+ * takes, and refuses larger ones before they are copied. */
 static void
-set_up_web_extension (WebKitWebContext *context)
+initialize_web_extension_cb (WebKitWebContext *context,
+                             TauriApp         *self)
+{
+  gsize max_size = tauri_command_registry_get_max_message_size (tauri_app_get_registry (self));
+
+  webkit_web_context_set_web_process_extensions_initialization_user_data (context,
+                                                                          g_variant_new_uint64 (max_size));
+}
+
+/* The web process extension that carries calls made alone and raw bytes;
+ * without it, they go through the isolated world and over tauri://.
+ * TAURI_WEB_EXTENSIONS_DIR names its directory in a build tree (the tests,
+ * make demo, meson devenv). */
+static void
+set_up_web_extension (TauriApp         *self,
+                      WebKitWebContext *context)
 {
   const char *directory = g_getenv ("TAURI_WEB_EXTENSIONS_DIR");
 
@@ -95,6 +109,8 @@ set_up_web_extension (WebKitWebContext *context)
     directory = TAURI_WEB_EXTENSIONS_DIR;
 
   webkit_web_context_set_web_process_extensions_directory (context, directory);
+  g_signal_connect_object (context, "initialize-web-process-extensions",
+                           G_CALLBACK (initialize_web_extension_cb), self, 0);
 }
 
 void
@@ -105,7 +121,7 @@ _tauri_app_setup_web_context (TauriApp *self)
 
   priv->web_context = webkit_web_context_new ();
   register_schemes (self, priv->web_context);
-  set_up_web_extension (priv->web_context);
+  set_up_web_extension (self, priv->web_context);
 
   if (priv->automation)
     {

@@ -94,8 +94,10 @@ struct _TauriBridge
   WebKitUserContentManager *content_manager;
   TauriBridgePage          *page;               /* the page showing */
   GHashTable               *calls;              /* call id → TauriBridgeCall, unowned */
-  char                     *trusted_uri;        /* the page URI last found trusted */
-  char                     *token;              /* what the page's messages begin with */
+  char                     *committed_uri;      /* of the document showing */
+  char                     *token;              /* what its messages begin with */
+  char                     *pending_token;      /* the next document's */
+  WebKitUserScript         *scripts[2];         /* core.js and ipc.js, for the next document */
   gboolean                  forward_console;       /* --dev */
   gboolean                  closed;             /* its window is going */
   gboolean                  page_called;        /* the page showing made a call */
@@ -126,12 +128,21 @@ gboolean                  _tauri_bridge_trust_caller        (TauriBridge        
 void                      _tauri_bridge_start_call          (TauriBridge            *self,
                                                              TauriBridgeRequest     *request,
                                                              TauriBridgeReply       *reply);
+void                      _tauri_bridge_start_call_text     (TauriBridge            *self,
+                                                             const char             *message,
+                                                             gsize                   length,
+                                                             const char             *remote_uri,
+                                                             TauriBridgeReply       *reply);
 void                      _tauri_bridge_abort_call          (TauriBridge            *self,
                                                              guint64                 id);
 void                      _tauri_bridge_refuse_too_large    (TauriBridge            *self,
                                                              TauriBridgeReply       *reply,
                                                              const char             *name,
                                                              guint64                 length);
+void                      _tauri_bridge_prepare_page        (TauriBridge            *self,
+                                                             const char             *uri);
+void                      _tauri_bridge_page_committed      (TauriBridge            *self,
+                                                             const char             *uri);
 void                      _tauri_bridge_page_loaded         (TauriBridge            *self);
 void                      _tauri_bridge_abandon_calls       (TauriBridge            *self);
 void                      _tauri_bridge_close               (TauriBridge            *self);
@@ -140,8 +151,9 @@ void                      _tauri_bridge_close               (TauriBridge        
 void                      _tauri_bridge_script_register     (TauriBridge            *self);
 void                      _tauri_bridge_script_unregister   (TauriBridge            *self);
 
-/* tauri-bridge-bytes.c: raw bytes through the web process extension. */
-void                      _tauri_bridge_bytes_watch         (TauriBridge            *self,
+/* tauri-bridge-extension.c: calls made alone and raw bytes, through the
+ * web process extension. */
+void                      _tauri_bridge_extension_watch     (TauriBridge            *self,
                                                              WebKitWebView          *web_view);
 
 /* tauri-bridge-ipc.c: raw bytes over tauri://localhost/__tauri_ipc__/. */

@@ -22,11 +22,13 @@
  *   a<call id>                                    the page gave up on a call
  *   c<level> <text>                               console output
  *
- * "tauriCall", in the page's own world, takes calls made alone (core.js
- * posts them there, which spares them the trip through the isolated world
- * and back); "tauri", in the isolated world, takes everything ipc.js relays.
- * A call posted alone is answered by its message's reply; the calls of a
- * batch in the outbox (tauri-bridge-outbox.c).
+ * The one handler, "tauri", lives in an isolated script world whose only
+ * script, ipc.js, runs in the top frame of the window's own page alone:
+ * no frame and no other page can post to it. It takes everything ipc.js
+ * relays; a call made alone takes the web process extension's way when it
+ * is there (tauri-bridge-extension.c). A call posted alone is answered by
+ * its message's reply; the calls of a batch in the outbox
+ * (tauri-bridge-outbox.c).
  */
 
 static void
@@ -41,33 +43,6 @@ refuse_message (WebKitScriptMessageReply *reply,
   _tauri_bridge_reply_refuse (&to, text);
 }
 
-/* A call, `i…` or `h…`, answered to @reply, which it takes. */
-static void
-start_call (TauriBridge      *self,
-            const char       *message,
-            gsize             length,
-            const char       *remote_uri,
-            TauriBridgeReply *reply)
-{
-  g_auto(TauriMessage) call = { 0 };
-  g_autoptr(GError) error = NULL;
-  TauriBridgeRequest request = { 0, };
-
-  if (!_tauri_message_parse_call (message, length, &call, &error))
-    {
-      _tauri_bridge_reply_refuse (reply, error->message);
-      return;
-    }
-
-  request.id = call.id;
-  request.name = call.name;
-  request.arguments = call.arguments;
-  request.arguments_length = call.arguments_length;
-  request.headers = call.headers;
-  request.remote_uri = remote_uri;
-  _tauri_bridge_start_call (self, &request, reply);
-}
-
 static void
 start_lone_call (TauriBridge              *self,
                  const char               *message,
@@ -80,7 +55,7 @@ start_lone_call (TauriBridge              *self,
 
   to.to.script.reply = webkit_script_message_reply_ref (reply);
   to.to.script.context = g_object_ref (context);
-  start_call (self, message, length, remote_uri, &to);
+  _tauri_bridge_start_call_text (self, message, length, remote_uri, &to);
 }
 
 /* One call of a batch, in its message. */
@@ -134,7 +109,7 @@ start_batch (TauriBridge              *self,
 
       to.to.outbox.bridge = self;
       to.to.outbox.id = frame->id;
-      start_call (self, frame->text, frame->length, remote_uri, &to);
+      _tauri_bridge_start_call_text (self, frame->text, frame->length, remote_uri, &to);
     }
   _tauri_bridge_outbox_end_batch (self);
   g_object_unref (self);
@@ -260,33 +235,6 @@ script_message_cb (WebKitUserContentManager *content_manager,
   return TRUE;
 }
 
-/* "tauriCall", in the page's own world: a call made alone, and nothing
- * else. */
-static gboolean
-page_call_cb (WebKitUserContentManager *content_manager,
-              JSCValue                 *value,
-              WebKitScriptMessageReply *reply,
-              TauriBridge              *self)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  const char *remote_uri = NULL;
-  const char *message;
-  gsize length = 0;
-
-  message = read_message (self, value, reply, &bytes, &length, &remote_uri);
-  if (message == NULL)
-    return TRUE;
-
-  if (message[0] != 'i' && message[0] != 'h')
-    {
-      refuse_message (reply, jsc_value_get_context (value), "malformed message");
-      return TRUE;
-    }
-
-  start_lone_call (self, message, length, reply, jsc_value_get_context (value), remote_uri);
-  return TRUE;
-}
-
 void
 _tauri_bridge_script_register (TauriBridge *self)
 {
@@ -296,10 +244,6 @@ _tauri_bridge_script_register (TauriBridge *self)
                                                                           "tauri", TAURI_BRIDGE_WORLD);
   g_signal_connect (self->content_manager, "script-message-with-reply-received::tauri",
                     G_CALLBACK (script_message_cb), self);
-  webkit_user_content_manager_register_script_message_handler_with_reply (self->content_manager,
-                                                                          "tauriCall", NULL);
-  g_signal_connect (self->content_manager, "script-message-with-reply-received::tauriCall",
-                    G_CALLBACK (page_call_cb), self);
 }
 
 void
@@ -310,6 +254,4 @@ _tauri_bridge_script_unregister (TauriBridge *self)
   g_signal_handlers_disconnect_by_data (self->content_manager, self);
   webkit_user_content_manager_unregister_script_message_handler (self->content_manager,
                                                                  "tauri", TAURI_BRIDGE_WORLD);
-  webkit_user_content_manager_unregister_script_message_handler (self->content_manager,
-                                                                 "tauriCall", NULL);
 }

@@ -11,6 +11,8 @@
 #include "tauri-command-registry-private.h"
 #include "tauri-events-private.h"
 #include "tauri-json-private.h"
+#include "tauri-message-private.h"
+#include "tauri-origin-private.h"
 #include "tauri-window.h"
 
 /*
@@ -18,15 +20,18 @@
  * answers, and the scripts it gives the page.
  *
  * Trust rests on what this side controls, and is judged in one place,
- * _tauri_bridge_trust_caller(), for every way in. Every message and every
- * call with raw bytes begins with the window's token, a random UUID that
- * only the window's own page was given (in a closure of the bridge's
- * scripts); the page showing must be the app's own, or a remote page a
- * capability lets call this window. The main handler, "tauri", lives in an
- * isolated script world whose only script is injected into the top frame
- * alone, on the app's origin; the handler of calls made alone, "tauriCall",
- * is in the page's own world, which every frame sees: the token is what
- * keeps them out.
+ * _tauri_bridge_trust_caller(), for every way in. Each document gets a
+ * token of its own, a random UUID in a closure of the bridge's scripts,
+ * made when its navigation is answered and retired when the next document
+ * commits; every message and every call with raw bytes begins with it. The
+ * scripts are given only to a document of the app's own origin (scheme,
+ * host and port), or of a remote page a capability lets call this window,
+ * and only its top frame; they check the origin again when they start. A
+ * message is judged by the document that sent it: the URI committed, never
+ * one a navigation under way is heading for. The one script message
+ * handler, "tauri", lives in an isolated world that only those scripts
+ * run in; the web process extension gives the top frame alone its own way
+ * to post. No frame reaches either.
  *
  * Every call, whatever way it came, starts in _tauri_bridge_start_call(),
  * the one way into the registry, and is answered once through the
@@ -42,35 +47,27 @@ log_refusal (TauriBridge *self,
              const char  *entry,
              const char  *why)
 {
-  WebKitWebView *web_view = tauri_window_get_web_view (self->window);
-
   g_message ("Refused %s in window “%s” showing %s: %s", entry, tauri_window_get_label (self->window),
-             web_view ? webkit_web_view_get_uri (web_view) : "(no page)", why);
+             self->committed_uri ? self->committed_uri : "(no page)", why);
 }
 
-/* Whether the page showing may call: the app's own, or a remote page a
+/* Whether a document of @uri may call: the app's own, or a remote page a
  * capability lets call this window, in which case @remote_uri is set to
- * its URI so that the capabilities can tell. */
+ * @uri so that the capabilities can tell. */
 static gboolean
-page_may_call (TauriBridge  *self,
-               const char  **remote_uri)
+uri_may_call (TauriBridge  *self,
+              const char   *uri,
+              const char  **remote_uri)
 {
-  WebKitWebView *web_view = tauri_window_get_web_view (self->window);
-  const char *uri = web_view ? webkit_web_view_get_uri (web_view) : NULL;
-
   *remote_uri = NULL;
 
-  if (uri != NULL && g_strcmp0 (uri, self->trusted_uri) == 0)
-    return TRUE;
+  if (uri == NULL)
+    return FALSE;
 
   if (_tauri_app_is_trusted_uri (self->app, uri))
-    {
-      g_free (self->trusted_uri);
-      self->trusted_uri = g_strdup (uri);
-      return TRUE;
-    }
+    return TRUE;
 
-  if (uri != NULL && _tauri_command_registry_allows_remote (self->registry, tauri_window_get_label (self->window), uri))
+  if (_tauri_command_registry_allows_remote (self->registry, tauri_window_get_label (self->window), uri))
     {
       *remote_uri = uri;
       return TRUE;
@@ -100,7 +97,7 @@ _tauri_bridge_trust_caller (TauriBridge  *self,
 
   has_token = token != NULL && token_length == strlen (self->token) &&
               memcmp (token, self->token, token_length) == 0;
-  if (has_token && page_may_call (self, remote_uri))
+  if (has_token && uri_may_call (self, self->committed_uri, remote_uri))
     return TRUE;
 
   log_refusal (self, entry, has_token ? "not the app’s own page" : "sent without the window’s token");
@@ -214,6 +211,34 @@ _tauri_bridge_start_call (TauriBridge        *self,
     g_weak_ref_set (&call->invocation, invocation);
 }
 
+/* A call written as text, `i…` or `h…` (see _tauri_message_parse_call()),
+ * answered through @reply, which it takes. */
+void
+_tauri_bridge_start_call_text (TauriBridge      *self,
+                               const char       *message,
+                               gsize             length,
+                               const char       *remote_uri,
+                               TauriBridgeReply *reply)
+{
+  g_auto(TauriMessage) call = { 0 };
+  g_autoptr(GError) error = NULL;
+  TauriBridgeRequest request = { 0, };
+
+  if (!_tauri_message_parse_call (message, length, &call, &error))
+    {
+      _tauri_bridge_reply_refuse (reply, error->message);
+      return;
+    }
+
+  request.id = call.id;
+  request.name = call.name;
+  request.arguments = call.arguments;
+  request.arguments_length = call.arguments_length;
+  request.headers = call.headers;
+  request.remote_uri = remote_uri;
+  _tauri_bridge_start_call (self, &request, reply);
+}
+
 /* The page gave up on the call @id (an AbortSignal fired). */
 void
 _tauri_bridge_abort_call (TauriBridge *self,
@@ -231,46 +256,44 @@ _tauri_bridge_abort_call (TauriBridge *self,
   call_abandon (call);
 }
 
-/* @allowed_origin NULL: every page, for a window that a capability lets
- * remote pages call (the native side still checks each page). */
+/* A script of the bridge, for the top frame of pages of @origin alone:
+ * WebKit's URL patterns match hosts without ports, so the script checks
+ * the origin itself too, first thing. */
 static WebKitUserScript *
 load_script (const char *name,
-             const char *suffix,
+             const char *config,
              const char *world,
-             const char *allowed_origin)
+             const char *origin)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PATH, name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(GUri) uri = allowed_origin ? g_uri_parse (allowed_origin, G_URI_FLAGS_NONE, NULL) : NULL;
-  const char *allow_list[] = { NULL, NULL };
-  const char * const *patterns = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (origin, G_URI_FLAGS_NONE, NULL);
   g_autofree char *pattern = NULL;
   g_autofree char *source = NULL;
+  const char *allow_list[] = { NULL, NULL };
 
   g_assert (bytes != NULL);
+  g_assert (uri != NULL);
 
-  /* WebKit's URL patterns match hosts without ports; the port is checked
-   * on each message. */
-  if (uri != NULL)
-    {
-      pattern = g_strdup_printf ("%s://%s/*", g_uri_get_scheme (uri), g_uri_get_host (uri));
-      allow_list[0] = pattern;
-      patterns = allow_list;
-    }
-  source = g_strconcat (g_bytes_get_data (bytes, NULL), suffix, NULL);
+  pattern = g_strdup_printf ("%s://%s/*", g_uri_get_scheme (uri), g_uri_get_host (uri));
+  allow_list[0] = pattern;
+  source = g_strdup_printf ("%.*s(%s);\n", (int) g_bytes_get_size (bytes),
+                            (const char *) g_bytes_get_data (bytes, NULL), config);
 
   if (world == NULL)
     return webkit_user_script_new (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, patterns, NULL);
+                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, allow_list, NULL);
 
   return webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                            WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
-                                           world, patterns, NULL);
+                                           world, allow_list, NULL);
 }
 
-/* `(config);`, what both scripts are called with. */
+/* What both scripts are called with: the document's token and origin. */
 static char *
-build_config (TauriBridge *self)
+build_config (TauriBridge *self,
+              const char  *token,
+              const char  *origin)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) config = NULL;
@@ -282,28 +305,76 @@ build_config (TauriBridge *self)
   json_builder_set_member_name (builder, "forwardConsole");
   json_builder_add_boolean_value (builder, self->forward_console);
   json_builder_set_member_name (builder, "token");
-  json_builder_add_string_value (builder, self->token);
+  json_builder_add_string_value (builder, token);
+  json_builder_set_member_name (builder, "origin");
+  json_builder_add_string_value (builder, origin);
+  json_builder_set_member_name (builder, "maxMessageSize");
+  json_builder_add_int_value (builder, (gint64) MIN (tauri_command_registry_get_max_message_size (self->registry),
+                                                      (gsize) G_MAXINT32));
   json_builder_set_member_name (builder, "ipcUrl");
   json_builder_add_string_value (builder, TAURI_APP_ORIGIN TAURI_BRIDGE_IPC_PATH);
   json_builder_end_object (builder);
   config = json_builder_get_root (builder);
   json = _tauri_json_to_bytes (config);
 
-  return g_strdup_printf ("(%.*s);\n", (int) g_bytes_get_size (json),
-                          (const char *) g_bytes_get_data (json, NULL));
+  return g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
 }
 
 static void
-add_scripts (TauriBridge *self)
+remove_scripts (TauriBridge *self)
 {
-  g_autofree char *origin = _tauri_command_registry_has_remote (self->registry, tauri_window_get_label (self->window))
-                            ? NULL : _tauri_app_dup_trusted_origin (self->app);
-  g_autofree char *config = build_config (self);
-  g_autoptr(WebKitUserScript) core = load_script ("core.js", config, NULL, origin);
-  g_autoptr(WebKitUserScript) ipc = load_script ("ipc.js", config, TAURI_BRIDGE_WORLD, origin);
+  for (guint i = 0; i < G_N_ELEMENTS (self->scripts); i++)
+    {
+      if (self->scripts[i] != NULL)
+        webkit_user_content_manager_remove_script (self->content_manager, self->scripts[i]);
+      g_clear_pointer (&self->scripts[i], webkit_user_script_unref);
+    }
+}
 
-  webkit_user_content_manager_add_script (self->content_manager, core);
-  webkit_user_content_manager_add_script (self->content_manager, ipc);
+/* The main frame's next document will be @uri: it gets a token of its own,
+ * and the bridge's scripts if it may call. Done as WebKit decides on the
+ * document's response, before it commits: the web process has the scripts
+ * before the document starts. */
+void
+_tauri_bridge_prepare_page (TauriBridge *self,
+                            const char  *uri)
+{
+  g_autofree char *origin = _tauri_origin_of (uri);
+  g_autofree char *config = NULL;
+  const char *remote_uri = NULL;
+
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  g_free (self->pending_token);
+  self->pending_token = g_uuid_string_random ();
+
+  remove_scripts (self);
+  if (origin == NULL || self->closed || !uri_may_call (self, uri, &remote_uri))
+    return;
+
+  config = build_config (self, self->pending_token, origin);
+  self->scripts[0] = load_script ("core.js", config, NULL, origin);
+  self->scripts[1] = load_script ("ipc.js", config, TAURI_BRIDGE_WORLD, origin);
+  for (guint i = 0; i < G_N_ELEMENTS (self->scripts); i++)
+    webkit_user_content_manager_add_script (self->content_manager, self->scripts[i]);
+}
+
+/* The main frame shows a new document, of @uri: the old one's calls end,
+ * its token is retired, and the new one's takes its place. A document
+ * that came without a response WebKit decided on (an error page, say) has
+ * a token nobody was given. */
+void
+_tauri_bridge_page_committed (TauriBridge *self,
+                              const char  *uri)
+{
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  _tauri_bridge_abandon_calls (self);
+
+  g_free (self->token);
+  self->token = self->pending_token ? g_steal_pointer (&self->pending_token) : g_uuid_string_random ();
+  g_free (self->committed_uri);
+  self->committed_uri = g_strdup (uri);
 }
 
 /* The window is going: its calls are cancelled and no message reaches the
@@ -318,7 +389,10 @@ _tauri_bridge_close (TauriBridge *self)
 
   /* WebKit complains about messages for a handler whose manager is gone. */
   if (self->content_manager != NULL && !self->closed)
-    _tauri_bridge_script_unregister (self);
+    {
+      _tauri_bridge_script_unregister (self);
+      remove_scripts (self);
+    }
   self->closed = TRUE;
   _tauri_bridge_page_retire (self->page);
 }
@@ -345,8 +419,9 @@ tauri_bridge_finalize (GObject *object)
   g_clear_pointer (&self->calls, g_hash_table_unref);
   g_clear_pointer (&self->listeners, g_ptr_array_unref);
   g_string_free (self->outbox, TRUE);
-  g_clear_pointer (&self->trusted_uri, g_free);
+  g_clear_pointer (&self->committed_uri, g_free);
   g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->pending_token, g_free);
 
   G_OBJECT_CLASS (tauri_bridge_parent_class)->finalize (object);
 }
@@ -388,7 +463,6 @@ _tauri_bridge_new (TauriWindow *window,
 
   self->content_manager = webkit_user_content_manager_new ();
   _tauri_bridge_script_register (self);
-  add_scripts (self);
 
   return self;
 }

@@ -97,11 +97,26 @@ load_changed_cb (WebKitWebView   *web_view,
                  WebKitLoadEvent  load_event,
                  TauriWindow     *self)
 {
-  /* A new page has replaced the one whose calls are still running. */
-  if (load_event == WEBKIT_LOAD_COMMITTED)
-    _tauri_bridge_abandon_calls (self->bridge);
-  else if (load_event == WEBKIT_LOAD_FINISHED)
-    _tauri_bridge_page_loaded (self->bridge);
+  switch (load_event)
+    {
+    /* Another page is on its way: the calls of the one showing end now,
+     * rather than keep running until it commits. */
+    case WEBKIT_LOAD_STARTED:
+      _tauri_bridge_abandon_calls (self->bridge);
+      break;
+
+    case WEBKIT_LOAD_COMMITTED:
+      _tauri_bridge_page_committed (self->bridge, webkit_web_view_get_uri (web_view));
+      break;
+
+    case WEBKIT_LOAD_FINISHED:
+      _tauri_bridge_page_loaded (self->bridge);
+      break;
+
+    case WEBKIT_LOAD_REDIRECTED:
+    default:
+      break;
+    }
 }
 
 static const char crash_page[] =
@@ -196,7 +211,10 @@ decide_policy_cb (WebKitWebView            *web_view,
         return FALSE;
       uri = webkit_uri_request_get_uri (webkit_response_policy_decision_get_request (WEBKIT_RESPONSE_POLICY_DECISION (decision)));
       if (_tauri_app_may_navigate (app, uri))
-        return FALSE;
+        {
+          _tauri_bridge_prepare_page (self->bridge, uri);
+          return FALSE;
+        }
       g_message ("Window “%s” refused to show %s: not the app’s origin", self->label, uri);
       webkit_policy_decision_ignore (decision);
       return TRUE;
@@ -308,6 +326,10 @@ create_web_view (TauriWindow *self,
   g_autoptr(WebKitSettings) settings = webkit_settings_new ();
 
   webkit_settings_set_enable_developer_extras (settings, tauri_app_get_developer_mode (app));
+  /* Each document has a token of its own, retired when another commits: a
+   * page brought back from the back-forward cache would hold one no longer
+   * taken. Going back loads the page again. */
+  webkit_settings_set_enable_page_cache (settings, FALSE);
 
   return g_object_new (WEBKIT_TYPE_WEB_VIEW,
                        "web-context", _tauri_app_get_web_context (app),
@@ -506,7 +528,7 @@ _tauri_window_new (TauriApp   *app,
 
   self->bridge = _tauri_bridge_new (self, app);
   self->web_view = g_object_ref_sink (create_web_view (self, app));
-  _tauri_bridge_bytes_watch (self->bridge, self->web_view);
+  _tauri_bridge_extension_watch (self->bridge, self->web_view);
 
   g_signal_connect_object (self->web_view, "load-changed",
                            G_CALLBACK (load_changed_cb), self, 0);

@@ -23,6 +23,7 @@
 static TauriApp *app;
 static GSubprocess *server;
 static char *remote;                   /* http://127.0.0.1:<port> */
+static char *site;                     /* what it serves */
 static GPtrArray *opened_externally;
 static guint runs;                     /* of the `count_runs` command */
 static gboolean saw_cancel;            /* in the `wait_for_cancel` command */
@@ -43,8 +44,15 @@ static const char attack_script[] =
   "  /* Opaque: the native side refused it, and the page cannot even read that. */\n"
   "  out.simple = await post('tauri://localhost/__tauri_ipc__/count_runs', { method: 'POST', body: 'x', mode: 'no-cors' });\n"
   "  out.page = await post('tauri://localhost/index.html');\n"
-  "  /* The page world's handler takes a call with the window's token alone. */\n"
-  "  const forge = async (message) => { try { return 'resolved ' + await window.webkit.messageHandlers.tauriCall.postMessage(message); } catch (e) { return e.message; } };\n"
+  "  /* No script message handler is in the page's world; the web process\n"
+  "   * extension's way to post is the main frame's alone, and takes the\n"
+  "   * document's token. */\n"
+  "  out.handlers = typeof window.webkit;\n"
+  "  const forge = async (message) => {\n"
+  "    if (typeof window.__TAURI_GTK_CALL__ !== 'function') return 'none';\n"
+  "    try { return 'resolved ' + await new Promise((resolve, reject) => window.__TAURI_GTK_CALL__(resolve, reject, message)); }\n"
+  "    catch (e) { return e; }\n"
+  "  };\n"
   "  out.call = await forge('i3\\ncount_runs\\n{}');\n"
   "  out.guess = await forge('00000000-0000-4000-8000-000000000000i4\\ncount_runs\\n{}');\n"
   "  (window.parent !== window ? window.parent : window).postMessage(out, '*');\n"
@@ -52,9 +60,12 @@ static const char attack_script[] =
   "})();\n"
   "</script>";
 
-/* What the attack script's forged calls to the page world's handler got. */
-#define REFUSED "\\\"Command not allowed: the page is not the app’s own\\\""
-#define FORGED_CALLS "\"call\":\"" REFUSED "\",\"guess\":\"" REFUSED "\""
+/* What the attack script's forged calls got: a frame has no way to post;
+ * a top-level page of another origin has the extension's, which refuses
+ * a call without the document's token. */
+#define REFUSED "Command not allowed: the page is not the app’s own"
+#define FORGED_IN_FRAME "\"handlers\":\"undefined\",\"call\":\"none\",\"guess\":\"none\""
+#define FORGED_ON_TOP "\"handlers\":\"undefined\",\"call\":\"" REFUSED "\",\"guess\":\"" REFUSED "\""
 
 static TauriWindow *
 main_window (void)
@@ -84,12 +95,12 @@ start_server (const char *root)
   static const char * const pages[] = {
     "frame.html", "page.html", "elsewhere.html", "allowed/page.html", "other/page.html",
   };
-  g_autofree char *site = g_build_filename (root, "site", NULL);
   g_autoptr(GDataInputStream) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   int port = 0;
 
+  site = g_build_filename (root, "site", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     write_page (site, pages[i]);
 
@@ -170,7 +181,7 @@ test_security_foreign_frame (void)
   g_assert_cmpstr (results, ==,
                    "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"bridge\":\"undefined\","
                    "\"ipc\":\"TypeError\",\"parent\":\"SecurityError\","
-                   "\"simple\":\"0 \",\"page\":\"TypeError\"," FORGED_CALLS "}");
+                   "\"simple\":\"0 \",\"page\":\"TypeError\"," FORGED_IN_FRAME "}");
   g_assert_cmpuint (runs, ==, 0);
 
   /* The app's own page still calls, and the frame's forgeries ran nothing. */
@@ -194,7 +205,7 @@ test_security_data_frame (void)
   g_assert_cmpstr (results, ==,
                    "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"bridge\":\"undefined\","
                    "\"ipc\":\"TypeError\",\"parent\":\"SecurityError\","
-                   "\"simple\":\"0 \",\"page\":\"TypeError\"," FORGED_CALLS "}");
+                   "\"simple\":\"0 \",\"page\":\"TypeError\"," FORGED_IN_FRAME "}");
   g_assert_cmpuint (runs, ==, 0);
   tauri_app_set_content_security_policy (app, NULL);
 }
@@ -216,7 +227,7 @@ try_foreign_page (const char *uri)
   g_assert_cmpstr (results, ==,
                    "{\"tauri\":\"undefined\",\"internals\":\"undefined\",\"bridge\":\"undefined\","
                    "\"ipc\":\"TypeError\",\"parent\":\"object\",\"simple\":\"0 \",\"page\":\"TypeError\","
-                   FORGED_CALLS "}");
+                   FORGED_ON_TOP "}");
 
   forged = test_ui_run_js (main_window (), TAURI_BRIDGE_WORLD,
                            "try { return 'resolved ' + await window.webkit.messageHandlers.tauri.postMessage('i9\\ncount_runs\\n{}'); }\n"
@@ -578,12 +589,81 @@ test_security_remote_capability (void)
   assert_run (window, "try { await window.__TAURI__.core.invoke('window_label'); } catch (e) { return e; }",
               "\"Command window_label not allowed by ACL\"");
 
+  /* Another page of that site, that no capability names, gets no bridge,
+   * though its window may call from remote pages. */
   load (window, other);
-  assert_run (window,
-              "try { return await window.__TAURI__.core.invoke('greeting'); } catch (e) { return String(e); }",
+  assert_run (window, "return [typeof window.__TAURI__, typeof window.__TAURI_INTERNALS__];",
+              "[\"undefined\",\"undefined\"]");
+  assert_run (window, "while (!window.results) await new Promise((r) => setTimeout(r, 20)); return window.results.call;",
               "\"Command not allowed: the page is not the app’s own\"");
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Each document has a token of its own, which goes with it: a page that
+ * had one cannot pass it on to the document after it. */
+static void
+test_security_token_per_document (void)
+{
+  TauriBridge *bridge = _tauri_window_get_bridge (main_window ());
+  g_autofree char *old_token = NULL;
+  g_autofree char *forge = NULL;
+
+  back_home ();
+  old_token = g_strdup (bridge->token);
+  runs = 0;
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('count_runs');", "1");
+
+  back_home ();
+  g_assert_cmpstr (bridge->token, !=, old_token);
+  forge = g_strdup_printf ("try { return await new Promise((resolve, reject) =>\n"
+                           "  window.__TAURI_GTK_CALL__(resolve, reject, '%si7\\ncount_runs\\n')); }\n"
+                           "catch (e) { return e; }", old_token);
+  assert_run (main_window (), forge, "\"Command not allowed: the page is not the app’s own\"");
+  g_assert_cmpuint (runs, ==, 1);
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('count_runs');", "2");
+}
+
+/* A development server's host on another port is another origin: no
+ * bridge there, though WebKit's URL patterns ignore ports. */
+static void
+test_security_other_port (void)
+{
+  g_autofree char *saved = g_strdup (tauri_app_get_frontend (app));
+  g_autofree char *app_page = g_strdup_printf ("%s/page.html", remote);
+  g_autoptr(GSubprocess) other_server = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *other_page = NULL;
+  TauriWindow *window;
+  int port = 0;
+
+  other_server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                   "python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+                                   "--directory", site, NULL);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (other_server));
+  line = g_data_input_stream_read_line (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sscanf (line, "Serving HTTP on 127.0.0.1 port %d", &port), ==, 1);
+  other_page = g_strdup_printf ("http://127.0.0.1:%d/page.html", port);
+
+  tauri_app_set_frontend (app, app_page);
+  tauri_app_allow_navigation (app, other_page);
+  window = tauri_app_open_window (app, "dev", &error);
+  g_assert_no_error (error);
+  test_ui_wait_for_load (window);
+  assert_run (window, "return typeof window.__TAURI__;", "\"object\"");
+
+  load (window, other_page);
+  assert_run (window, "return [typeof window.__TAURI__, typeof window.__TAURI_INTERNALS__];",
+              "[\"undefined\",\"undefined\"]");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tauri_app_set_frontend (app, saved);
+  g_subprocess_force_exit (other_server);
+  g_subprocess_wait (other_server, NULL, NULL);
 }
 
 int
@@ -621,6 +701,8 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/window-closed", test_security_window_closed);
   test_ui_add ("/Tauri/Security/web-process-killed", test_security_web_process_killed);
   test_ui_add ("/Tauri/Security/foreign-pages", test_security_foreign_pages);
+  test_ui_add ("/Tauri/Security/token-per-document", test_security_token_per_document);
+  test_ui_add ("/Tauri/Security/other-port", test_security_other_port);
   /* Last: a capability, once loaded, governs the rest of the app's life. */
   test_ui_add ("/Tauri/Security/capabilities", test_security_capabilities);
   test_ui_add ("/Tauri/Security/remote-capability", test_security_remote_capability);
@@ -632,6 +714,7 @@ main (int   argc,
   g_clear_object (&server);
   g_clear_pointer (&opened_externally, g_ptr_array_unref);
   g_free (remote);
+  g_free (site);
   test_remove_tree (root);
 
   return status;

@@ -11,16 +11,21 @@
  * app's own top-level page gets, and the two talk through DOM events on the
  * document, whose `detail` is a string: a string crosses between worlds
  * without a structured clone. Bursts of calls, events and channel messages
- * go that way. A call made alone is posted from this world to a handler of
- * its own, `tauriCall`, and raw bytes go through the web process extension
- * (or the tauri:// scheme): each with the window's token, which nothing
- * else in the page can read, since every frame of this world sees them.
+ * go that way. A call made alone, and raw bytes, go through the web
+ * process extension, which gives the main frame alone a way to post (or,
+ * without it, through ipc.js and tauri://): each with this document's
+ * token, which nothing else can read.
  *
- * The native side appends `(config);`: the window label, the token, and
- * whether console output is forwarded.
+ * The native side appends `(config);`: the window label, this document's
+ * token and origin, the largest call it takes, and whether console output
+ * is forwarded. It gives the script to documents of that origin alone; the
+ * script checks it again, for WebKit's URL patterns ignore ports.
  */
 (function (config) {
   'use strict';
+
+  if (window.location.origin !== config.origin)
+    return;
 
   const REQUEST = 'tauri-gtk:request';
   const REQUESTS = 'tauri-gtk:requests';
@@ -57,20 +62,18 @@
     document.dispatchEvent(new CustomEvent(calls.length === 1 ? REQUEST : REQUESTS, { detail }));
   }
 
-  /* A call made alone is posted from this world, with the window's token
-   * (see page_call_cb() in tauri-bridge-script.c); answered with JSON text,
-   * `~` and raw bytes in base64, or nothing when the answer was dropped. */
-  const callHandler = window.webkit?.messageHandlers?.tauriCall;
+  /* A call made alone goes through the web process extension, with this
+   * document's token, and its answer comes back as a value (an ArrayBuffer
+   * for raw bytes); without the extension, through ipc.js. */
+  const extensionCall = typeof window.__TAURI_GTK_CALL__ === 'function' ? window.__TAURI_GTK_CALL__ : null;
 
   function postCall(id, message) {
-    callHandler.postMessage(config.token + message).then((value) => {
-      if (typeof value !== 'string')
-        settleCall(id, '-', '"The application did not answer"');
-      else if (value[0] === '~')
-        settleCall(id, '~', value.slice(1));
-      else
-        settleCall(id, '+', value);
-    }, (error) => settleCall(id, '-', typeof error?.message === 'string' ? error.message : '"The application did not answer"'));
+    const settle = (how) => (value) => {
+      const call = pending.get(id);
+      pending.delete(id);
+      call?.[how](value);
+    };
+    extensionCall(settle('resolve'), settle('reject'), config.token + message);
   }
 
   function sendCall(id, message) {
@@ -78,7 +81,7 @@
      * awaited calls is, goes at once: there is most likely nothing to batch
      * it with, and waiting for the end of the task would only delay it. */
     const alone = waitingCalls.length === 0 && pending.size === 1;
-    if (alone && callHandler !== undefined) {
+    if (alone && extensionCall !== null) {
       postCall(id, message);
       return;
     }
@@ -295,6 +298,32 @@
     return value;
   }
 
+  /* The length of @text in UTF-8, as the native side counts a call. */
+  function utf8Length(text) {
+    let length = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit < 0x80)
+        length += 1;
+      else if (unit < 0x800)
+        length += 2;
+      else if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < text.length) {
+        length += 4;
+        i++;
+      } else
+        length += 3;
+    }
+    return length;
+  }
+
+  /* A call larger than the native side takes is refused here, with its
+   * text, before it is copied anywhere. */
+  function tooLarge(cmd, length) {
+    if (length <= config.maxMessageSize)
+      return null;
+    return `invalid args for command \`${cmd}\`: the call is ${length} bytes, more than the limit of ${config.maxMessageSize}`;
+  }
+
   function abortError(signal) {
     return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
   }
@@ -308,6 +337,9 @@
 
     if (typeof cmd !== 'string' || cmd.length === 0)
       return Promise.reject(new TypeError('invoke() needs a command name'));
+    /* A lone UTF-16 surrogate cannot be sent whole. */
+    if (typeof cmd.isWellFormed === 'function' && !cmd.isWellFormed())
+      return Promise.reject('invalid command name');
     if (signal?.aborted)
       return Promise.reject(abortError(signal));
     try {
@@ -320,6 +352,11 @@
     const call = new Promise((resolve, reject) => {
       /* Raw bytes travel as they are, without JSON or base64. */
       if (args instanceof ArrayBuffer || ArrayBuffer.isView(args)) {
+        const refusal = tooLarge(cmd, args.byteLength);
+        if (refusal !== null) {
+          reject(refusal);
+          return;
+        }
         flushCalls();
         pending.set(id, { cmd, resolve, reject });
         const settle = (how) => (value) => {
@@ -343,6 +380,14 @@
       } catch (error) {
         reject(`invalid args for command \`${cmd}\`: ${error.message}`);
         return;
+      }
+
+      if (json !== undefined && json.length * 3 > config.maxMessageSize) {
+        const refusal = tooLarge(cmd, utf8Length(json));
+        if (refusal !== null) {
+          reject(refusal);
+          return;
+        }
       }
 
       pending.set(id, { cmd, resolve, reject });

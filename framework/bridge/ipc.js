@@ -23,10 +23,14 @@
  *   a<call id>                                 the page gave up on a call
  *   c<level> <text>                            console output
  *
- * The native side appends `(config);`, as for core.js.
+ * The native side appends `(config);`, as for core.js, and gives the script
+ * to documents of that origin alone; the script checks it again.
  */
 (function (config) {
   'use strict';
+
+  if (window.location.origin !== config.origin)
+    return;
 
   const handler = window.webkit.messageHandlers.tauri;
 
@@ -96,11 +100,27 @@
       queueAnswer(id, tag, value);
   }
 
+  /* What the page hands over: a call that cannot be sent whole (a lone
+   * UTF-16 surrogate) or is far larger than the native side takes is
+   * answered here, and never posted. */
+  function refusal(message) {
+    if (typeof message.isWellFormed === 'function' && !message.isWellFormed())
+      return '"malformed message: a lone UTF-16 surrogate"';
+    if (message.length > config.maxMessageSize + 65536)
+      return '"malformed message: longer than the application takes"';
+    return null;
+  }
+
   function request(message) {
     if (message[0] !== 'i' && message[0] !== 'h')
       return;
 
     const id = message.slice(1, message.indexOf('\n'));
+    const refused = refusal(message);
+    if (refused !== null) {
+      respond(id, '-', refused);
+      return;
+    }
     callsInFlight++;
     post(message).then((value) => {
       callsInFlight--;
@@ -116,25 +136,53 @@
       request(event.detail);
   });
 
-  /* Calls made in one task, as `<length>:<message>` one after the other,
-   * go as they are in one message; their answers come in the outbox. Should
-   * the native side refuse the batch, each of its calls fails. */
+  /* The messages of a batch, `<length>:<message>` one after the other. */
+  function* framesOf(batch) {
+    for (let at = 0; at < batch.length;) {
+      const colon = batch.indexOf(':', at);
+      const length = colon > at ? Number(batch.slice(at, colon)) : NaN;
+      if (!Number.isSafeInteger(length) || length < 1 || colon + 1 + length > batch.length)
+        return;
+      yield batch.slice(colon + 1, colon + 1 + length);
+      at = colon + 1 + length;
+    }
+  }
+
+  /* The call id of a message, `i<call id>\n…`, or null. */
+  function idOf(message) {
+    const newline = message.indexOf('\n');
+    return (message[0] === 'i' || message[0] === 'h') && newline > 1 ? message.slice(1, newline) : null;
+  }
+
+  /* Calls made in one task go as they are in one message; their answers
+   * come in the outbox. Each is judged alone: one that cannot be sent is
+   * answered here, and the others go. Should the native side refuse the
+   * batch, each of its calls fails. */
   document.addEventListener('tauri-gtk:requests', (event) => {
-    const batch = event.detail;
+    let batch = event.detail;
     if (typeof batch !== 'string')
       return;
 
+    if (refusal(batch) !== null) {
+      const kept = [];
+      for (const message of framesOf(batch)) {
+        const refused = refusal(message);
+        const id = idOf(message);
+        if (refused === null)
+          kept.push(`${message.length}:${message}`);
+        else if (id !== null)
+          queueAnswer(id, '-', refused);
+      }
+      if (kept.length === 0)
+        return;
+      batch = kept.join('');
+    }
+
     post('b' + batch).then(undefined, (error) => {
-      for (let at = 0; at < batch.length;) {
-        const colon = batch.indexOf(':', at);
-        const length = colon > at ? Number(batch.slice(at, colon)) : NaN;
-        if (!Number.isSafeInteger(length) || length < 1 || colon + 1 + length > batch.length)
-          return;
-        const message = batch.slice(colon + 1, colon + 1 + length);
-        const newline = message.indexOf('\n');
-        if ((message[0] === 'i' || message[0] === 'h') && newline > 1)
-          queueAnswer(message.slice(1, newline), '-', typeof error?.message === 'string' ? error.message : '"The batch was refused"');
-        at = colon + 1 + length;
+      for (const message of framesOf(batch)) {
+        const id = idOf(message);
+        if (id !== null)
+          queueAnswer(id, '-', typeof error?.message === 'string' ? error.message : '"The batch was refused"');
       }
     });
   });

@@ -1,11 +1,24 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 
 /*
- * The web process side of raw bytes. A custom scheme carries a body to the
- * UI process in one piece, but brings the answer back 8 KiB at a time, one
- * IPC message and one main-loop turn of each process per piece; script
- * messages cannot carry bytes at all (a Uint8Array arrives as an object
- * of numbered keys). So the page's main frame gets a function,
+ * The web process side of the bridge: the page's main frame, and it alone,
+ * gets two functions that post to the UI process with a WebKitUserMessage.
+ * A frame cannot reach them, where a script message handler of the page's
+ * world is reachable from every frame, which WebKit turns into a string in
+ * the UI process before any handler can refuse it.
+ *
+ *   __TAURI_GTK_CALL__(resolve, reject, message)
+ *
+ * posts a call made alone, `<token>i<call id>\n<command>\n<JSON>` (see
+ * tauri-bridge-script.c), as "tauri-gtk:call" (s); a message longer than
+ * the UI process takes, or holding a lone UTF-16 surrogate, is refused here,
+ * before it is copied. The answer is the reply (yay): `+` JSON, `-` a JSON
+ * error, or `*` raw bytes in a sealed memory file.
+ *
+ * Raw bytes: a custom scheme carries a body to the UI process in one piece,
+ * but brings the answer back 8 KiB at a time, one IPC message and one
+ * main-loop turn of each process per piece; script messages cannot carry
+ * bytes at all (a Uint8Array arrives as an object of numbered keys). So
  *
  *   __TAURI_GTK_SEND_BYTES__(resolve, reject, token, command, callId, bytes, headers)
  *
@@ -31,8 +44,14 @@
 
 #include "tauri-memfd-private.h"
 
-#define FUNCTION_NAME "__TAURI_GTK_SEND_BYTES__"
-#define MESSAGE_NAME  "tauri-gtk:bytes"
+#define FUNCTION_NAME      "__TAURI_GTK_SEND_BYTES__"
+#define MESSAGE_NAME       "tauri-gtk:bytes"
+#define CALL_FUNCTION_NAME "__TAURI_GTK_CALL__"
+#define CALL_MESSAGE_NAME  "tauri-gtk:call"
+
+/* The largest message the UI process takes, as the application said when
+ * this process started. */
+static guint64 max_message_size = G_MAXUINT64;
 
 typedef struct
 {
@@ -242,6 +261,20 @@ send_bytes (GPtrArray *arguments,
       return;
     }
 
+  /* Refused before a copy is made, as the UI process would. */
+  if (size > max_message_size)
+    {
+      g_autofree char *name = jsc_value_to_string (argument[3]);
+      g_autofree char *text = g_strdup_printf ("invalid args for command `%s`: the call is %" G_GSIZE_FORMAT
+                                               " bytes, more than the limit of %" G_GUINT64_FORMAT,
+                                               name, size, max_message_size);
+
+      reject_with_message (pending, text);
+      pending_free (pending);
+      g_variant_unref (headers);
+      return;
+    }
+
   fd = _tauri_memfd_new_sealed (data, size, &error);
   if (fd < 0)
     {
@@ -263,11 +296,85 @@ send_bytes (GPtrArray *arguments,
   webkit_web_page_send_message_to_view (page, message, NULL, reply_cb, pending);
 }
 
+/* Whether the string @value converts to UTF-8 whole: a lone UTF-16
+ * surrogate would cut it short where it stands. */
+static gboolean
+is_well_formed (JSCValue *value)
+{
+  g_autoptr(JSCValue) method = jsc_value_object_get_property (value, "isWellFormed");
+  g_autoptr(JSCValue) result = NULL;
+
+  if (!jsc_value_is_function (method))
+    return TRUE;
+
+  result = jsc_value_object_invoke_method (value, "isWellFormed", G_TYPE_NONE);
+  return jsc_value_to_boolean (result);
+}
+
+static void
+post_call (GPtrArray *arguments,
+           GWeakRef  *page_ref)
+{
+  g_autoptr(WebKitWebPage) page = g_weak_ref_get (page_ref);
+  JSCContext *context = jsc_context_get_current ();
+  g_autoptr(JSCValue) length = NULL;
+  g_autofree char *text = NULL;
+  JSCValue **argument;
+  WebKitUserMessage *message;
+  Pending *pending;
+
+  argument = arguments != NULL ? (JSCValue **) arguments->pdata : NULL;
+  if (arguments == NULL || arguments->len != 3 ||
+      !jsc_value_is_function (argument[0]) || !jsc_value_is_function (argument[1]) ||
+      !jsc_value_is_string (argument[2]))
+    {
+      jsc_context_throw_with_name (context, "TypeError", CALL_FUNCTION_NAME " takes (resolve, reject, message)");
+      return;
+    }
+
+  pending = g_new0 (Pending, 1);
+  pending->resolve = g_object_ref (argument[0]);
+  pending->reject = g_object_ref (argument[1]);
+
+  /* Refused before a copy is made: UTF-8 takes at least a byte per unit. */
+  length = jsc_value_object_get_property (argument[2], "length");
+  if (jsc_value_to_double (length) > (double) max_message_size)
+    reject_with_message (pending, "malformed message: longer than the application takes");
+  else if (!is_well_formed (argument[2]))
+    reject_with_message (pending, "malformed message: a lone UTF-16 surrogate");
+  else if (page == NULL)
+    reject_with_message (pending, "The page is gone");
+  else
+    {
+      text = jsc_value_to_string (argument[2]);
+      message = webkit_user_message_new (CALL_MESSAGE_NAME, g_variant_new_take_string (g_steal_pointer (&text)));
+      webkit_web_page_send_message_to_view (page, message, NULL, reply_cb, g_steal_pointer (&pending));
+    }
+
+  g_clear_pointer (&pending, pending_free);
+}
+
 static void
 weak_ref_free (GWeakRef *ref)
 {
   g_weak_ref_clear (ref);
   g_free (ref);
+}
+
+static void
+define_function (JSCContext    *context,
+                 JSCValue      *global,
+                 WebKitWebPage *page,
+                 const char    *name,
+                 GCallback      callback)
+{
+  g_autoptr(JSCValue) function = NULL;
+  GWeakRef *page_ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (page_ref, page);
+  function = jsc_value_new_function_variadic (context, name, callback,
+                                              page_ref, (GDestroyNotify) weak_ref_free, G_TYPE_NONE);
+  jsc_value_object_define_property_data (global, name, JSC_VALUE_PROPERTY_CONFIGURABLE, function);
 }
 
 static void
@@ -278,28 +385,28 @@ window_object_cleared_cb (WebKitScriptWorld *world,
 {
   g_autoptr(JSCContext) context = NULL;
   g_autoptr(JSCValue) global = NULL;
-  g_autoptr(JSCValue) function = NULL;
-  GWeakRef *page_ref;
 
   /* The main frame alone: the bridge answers the window's own page. */
   if (!webkit_frame_is_main_frame (frame))
     return;
 
-  page_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (page_ref, page);
-
   context = webkit_frame_get_js_context_for_script_world (frame, world);
-  function = jsc_value_new_function_variadic (context, FUNCTION_NAME, G_CALLBACK (send_bytes),
-                                              page_ref, (GDestroyNotify) weak_ref_free, G_TYPE_NONE);
   global = jsc_context_get_global_object (context);
-  jsc_value_object_define_property_data (global, FUNCTION_NAME, JSC_VALUE_PROPERTY_CONFIGURABLE, function);
+  define_function (context, global, page, FUNCTION_NAME, G_CALLBACK (send_bytes));
+  define_function (context, global, page, CALL_FUNCTION_NAME, G_CALLBACK (post_call));
 }
 
-G_MODULE_EXPORT void webkit_web_process_extension_initialize (WebKitWebProcessExtension *extension);
+G_MODULE_EXPORT void webkit_web_process_extension_initialize_with_user_data (WebKitWebProcessExtension *extension,
+                                                                              GVariant                  *user_data);
 
+/* @user_data is the largest message the UI process takes, a t. */
 G_MODULE_EXPORT void
-webkit_web_process_extension_initialize (WebKitWebProcessExtension *extension)
+webkit_web_process_extension_initialize_with_user_data (WebKitWebProcessExtension *extension,
+                                                        GVariant                  *user_data)
 {
+  if (user_data != NULL && g_variant_is_of_type (user_data, G_VARIANT_TYPE_UINT64))
+    max_message_size = g_variant_get_uint64 (user_data);
+
   g_signal_connect (webkit_script_world_get_default (), "window-object-cleared",
                     G_CALLBACK (window_object_cleared_cb), NULL);
 }

@@ -13,15 +13,23 @@
 #include "tauri-message-private.h"
 
 /*
- * Calls with raw bytes through the web process extension
- * (web-extension/tauri-web-extension.c): a "tauri-gtk:bytes" user message,
- * (ssta{ss}) token, command, call id and the headers of invoke()'s
- * options, with the bytes in a sealed memory file. They are mapped, not
- * copied, and reach the handler as they are; the answer goes back as the
- * message's reply (see _tauri_bridge_reply_encode_message()).
+ * Calls through the web process extension (web-extension/
+ * tauri-web-extension.c), which gives the page's main frame alone a way to
+ * post to this side:
+ *
+ * - "tauri-gtk:call", (s): a call made alone, as a script message would
+ *   carry it, `<token>i<call id>\n<command>\n<JSON arguments>` (or `h…`,
+ *   see tauri-bridge-script.c);
+ * - "tauri-gtk:bytes", (ssta{ss}): token, command, call id and the headers
+ *   of invoke()'s options, with the bytes in a sealed memory file. They are
+ *   mapped, not copied, and reach the handler as they are.
+ *
+ * Each is answered with the message's reply (see
+ * _tauri_bridge_reply_encode_message()).
  */
 
-#define MESSAGE_NAME "tauri-gtk:bytes"
+#define BYTES_MESSAGE "tauri-gtk:bytes"
+#define CALL_MESSAGE  "tauri-gtk:call"
 
 typedef struct
 {
@@ -110,9 +118,40 @@ read_headers (GVariant *headers)
   return table;
 }
 
+/* "tauri-gtk:call" */
 static void
-start_call (TauriBridge       *self,
-            WebKitUserMessage *message)
+start_lone_call (TauriBridge       *self,
+                 WebKitUserMessage *message)
+{
+  GVariant *parameters = webkit_user_message_get_parameters (message);
+  TauriBridgeReply reply = { TAURI_BRIDGE_REPLY_MESSAGE, };
+  gsize token_length = strlen (self->token);
+  const char *remote_uri = NULL;
+  const char *text = NULL;
+  gsize length = 0;
+
+  reply.to.message = g_object_ref (message);
+
+  if (parameters == NULL || !g_variant_is_of_type (parameters, G_VARIANT_TYPE_STRING))
+    {
+      _tauri_bridge_reply_refuse (&reply, "malformed message");
+      return;
+    }
+  text = g_variant_get_string (parameters, &length);
+
+  if (!_tauri_bridge_trust_caller (self, text, MIN (length, token_length), "a call", &remote_uri))
+    {
+      _tauri_bridge_reply_refuse (&reply, TAURI_BRIDGE_NOT_ALLOWED);
+      return;
+    }
+
+  _tauri_bridge_start_call_text (self, text + token_length, length - token_length, remote_uri, &reply);
+}
+
+/* "tauri-gtk:bytes" */
+static void
+start_bytes_call (TauriBridge       *self,
+                  WebKitUserMessage *message)
 {
   GVariant *parameters = webkit_user_message_get_parameters (message);
   TauriBridgeReply reply = { TAURI_BRIDGE_REPLY_MESSAGE, };
@@ -130,6 +169,11 @@ start_call (TauriBridge       *self,
       return;
     }
   g_variant_get (parameters, "(&s&st@a{ss})", &token, &request.name, &request.id, &headers);
+  if (request.id == 0 || request.id >= TAURI_MESSAGE_MAX_CALL_ID)
+    {
+      _tauri_bridge_reply_refuse (&reply, "malformed message");
+      return;
+    }
 
   if (!_tauri_bridge_trust_caller (self, token, strlen (token), "a call with raw bytes", &request.remote_uri))
     {
@@ -158,16 +202,21 @@ user_message_received_cb (WebKitWebView     *web_view,
                           WebKitUserMessage *message,
                           TauriBridge       *self)
 {
-  if (g_strcmp0 (webkit_user_message_get_name (message), MESSAGE_NAME) != 0)
+  const char *name = webkit_user_message_get_name (message);
+
+  if (g_strcmp0 (name, CALL_MESSAGE) == 0)
+    start_lone_call (self, message);
+  else if (g_strcmp0 (name, BYTES_MESSAGE) == 0)
+    start_bytes_call (self, message);
+  else
     return FALSE;
 
-  start_call (self, message);
   return TRUE;
 }
 
 void
-_tauri_bridge_bytes_watch (TauriBridge   *self,
-                           WebKitWebView *web_view)
+_tauri_bridge_extension_watch (TauriBridge   *self,
+                               WebKitWebView *web_view)
 {
   g_assert (TAURI_IS_BRIDGE (self));
   g_assert (WEBKIT_IS_WEB_VIEW (web_view));
