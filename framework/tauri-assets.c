@@ -7,6 +7,9 @@
 
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
+#include "tauri-bridge-private.h"
+#include "tauri-origin-private.h"
+#include "tauri-window-private.h"
 
 /*
  * What the app's schemes serve: the front end at tauri://localhost/, from
@@ -209,40 +212,49 @@ _tauri_assets_serve_frontend (TauriApp               *app,
   g_file_load_contents_async (file, NULL, contents_loaded_cb, load);
 }
 
-/* Takes @headers. */
+/* What asset:// answers a page of @origin with, headers for a page of
+ * another origin to read it included, as Tauri sends them. Takes @headers. */
 static void
-finish_with_bytes (WebKitURISchemeRequest *request,
-                   guint                   status,
-                   const char             *mime_type,
-                   GBytes                 *bytes,
-                   SoupMessageHeaders     *headers)
+finish_asset (WebKitURISchemeRequest *request,
+              guint                   status,
+              const char             *mime_type,
+              GInputStream           *stream,
+              goffset                 length,
+              SoupMessageHeaders     *headers,
+              const char             *origin)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(WebKitURISchemeResponse) response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
-  g_autofree char *length = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (bytes));
+  g_autoptr(WebKitURISchemeResponse) response = webkit_uri_scheme_response_new (stream, length);
+  g_autofree char *length_text = g_strdup_printf ("%" G_GOFFSET_FORMAT, length);
 
   soup_message_headers_replace (headers, "Content-Type", mime_type);
-  soup_message_headers_replace (headers, "Content-Length", length);
+  soup_message_headers_replace (headers, "Content-Length", length_text);
   soup_message_headers_replace (headers, "Accept-Ranges", "bytes");
-  /* The app's pages are another origin: let them read the answer, and the
-   * range it holds. */
-  soup_message_headers_replace (headers, "Access-Control-Allow-Origin", "*");
-  soup_message_headers_replace (headers, "Access-Control-Expose-Headers", "Content-Range, Accept-Ranges");
+  /* The window's own page, on its origin alone, may read the answer and
+   * the range it holds. */
+  if (origin != NULL)
+    {
+      soup_message_headers_replace (headers, "Access-Control-Allow-Origin", origin);
+      soup_message_headers_replace (headers, "Access-Control-Expose-Headers", "Content-Range, Accept-Ranges");
+      soup_message_headers_replace (headers, "Vary", "Origin");
+    }
   webkit_uri_scheme_response_set_http_headers (response, headers);
   webkit_uri_scheme_response_set_status (response, status, NULL);
   webkit_uri_scheme_response_set_content_type (response, mime_type);
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
+/* An error the page of @origin (NULL: none) may read. */
 static void
 asset_error (WebKitURISchemeRequest *request,
              guint                   status,
-             const char             *reason)
+             const char             *reason,
+             const char             *origin)
 {
   g_autoptr(GBytes) body = g_bytes_new (reason, strlen (reason));
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (body);
 
-  finish_with_bytes (request, status, "text/plain; charset=utf-8", body,
-                     soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE));
+  finish_asset (request, status, "text/plain; charset=utf-8", stream, g_bytes_get_size (body),
+                soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE), origin);
 }
 
 /* "bytes=START-END", "bytes=START-" or "bytes=-SUFFIX"; one range only. */
@@ -284,88 +296,175 @@ parse_range (const char *header,
   return *end >= *start;
 }
 
-static void
-serve_asset (WebKitURISchemeRequest *request,
-             const char             *path)
+/* One asset:// answer on its way: a file is looked at, opened, and handed
+ * to WebKit as a stream, all asynchronously. Nothing reads a whole file
+ * into memory: a range is at most MAX_RANGE_LENGTH. */
+typedef struct
 {
-  SoupMessageHeaders *request_headers = webkit_uri_scheme_request_get_http_headers (request);
-  const char *range = request_headers ? soup_message_headers_get_one (request_headers, "Range") : NULL;
-  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *mime_type = _tauri_assets_dup_mime_type (path);
-  goffset size, start = 0, end;
-  gboolean partial;
+  WebKitURISchemeRequest *request;
+  GFile                  *file;
+  char                   *mime_type;
+  char                   *origin;       /* that may read it, or NULL */
+  char                   *range;        /* the Range header, or NULL */
+  goffset                 size;
+  goffset                 start;
+  goffset                 end;
+  gboolean                partial;
+} AssetLoad;
 
-  stream = g_file_read (file, NULL, NULL);
-  info = stream ? g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL) : NULL;
+static void
+asset_load_free (AssetLoad *load)
+{
+  g_clear_object (&load->request);
+  g_clear_object (&load->file);
+  g_free (load->mime_type);
+  g_free (load->origin);
+  g_free (load->range);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AssetLoad, asset_load_free)
+
+static void
+range_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AssetLoad) load = user_data;
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *content_range = NULL;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, NULL);
+  if (bytes == NULL)
+    {
+      asset_error (load->request, 500, "Internal Server Error", load->origin);
+      return;
+    }
+
+  content_range = g_strdup_printf ("bytes %" G_GOFFSET_FORMAT "-%" G_GOFFSET_FORMAT "/%" G_GOFFSET_FORMAT,
+                                   load->start, load->start + (goffset) g_bytes_get_size (bytes) - 1, load->size);
+  soup_message_headers_replace (headers, "Content-Range", content_range);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  finish_asset (load->request, 206, load->mime_type, stream, g_bytes_get_size (bytes),
+                g_steal_pointer (&headers), load->origin);
+}
+
+static void
+file_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AssetLoad) load = user_data;
+  g_autoptr(GFileInputStream) stream = NULL;
+  gsize length;
+
+  stream = g_file_read_finish (G_FILE (object), result, NULL);
+  if (stream == NULL)
+    {
+      asset_error (load->request, 404, "Not Found", load->origin);
+      return;
+    }
+
+  /* The whole file: WebKit reads the stream as the page takes it. */
+  if (!load->partial)
+    {
+      finish_asset (load->request, 200, load->mime_type, G_INPUT_STREAM (stream), load->size,
+                    soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE), load->origin);
+      return;
+    }
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), load->start, G_SEEK_SET, NULL, NULL))
+    {
+      asset_error (load->request, 500, "Internal Server Error", load->origin);
+      return;
+    }
+  length = load->end - load->start + 1;
+  g_input_stream_read_bytes_async (G_INPUT_STREAM (stream), length,
+                                   G_PRIORITY_DEFAULT, NULL, range_read_cb, g_steal_pointer (&load));
+}
+
+static void
+file_info_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AssetLoad) load = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  GFile *file;
+
+  info = g_file_query_info_finish (G_FILE (object), result, NULL);
   if (info == NULL)
     {
-      asset_error (request, 404, "Not Found");
+      asset_error (load->request, 404, "Not Found", load->origin);
       return;
     }
 
-  size = g_file_info_get_size (info);
-  end = size - 1;
-  partial = parse_range (range, size, &start, &end);
-  if (range != NULL && !partial)
+  /* A FIFO would never end, a device never be a file: regular files only. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_autofree char *content_range = g_strdup_printf ("bytes */%" G_GOFFSET_FORMAT, size);
+      asset_error (load->request, 403, "Forbidden", load->origin);
+      return;
+    }
+
+  load->size = g_file_info_get_size (info);
+  load->end = load->size - 1;
+  load->partial = parse_range (load->range, load->size, &load->start, &load->end);
+  if (load->range != NULL && !load->partial)
+    {
+      g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+      g_autoptr(GInputStream) empty = g_memory_input_stream_new ();
+      g_autofree char *content_range = g_strdup_printf ("bytes */%" G_GOFFSET_FORMAT, load->size);
 
       soup_message_headers_replace (headers, "Content-Range", content_range);
-      bytes = g_bytes_new_static ("", 0);
-      finish_with_bytes (request, 416, "text/plain", bytes, g_steal_pointer (&headers));
-      return;
-    }
-  if (partial)
-    end = MIN (end, start + MAX_RANGE_LENGTH - 1);
-
-  /* Read at once, within the bound above: answers stay small for media and
-   * whole for the images and documents a page shows. */
-  if ((partial && !g_seekable_seek (G_SEEKABLE (stream), start, G_SEEK_SET, NULL, NULL)) ||
-      (bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), end - start + 1, NULL, NULL)) == NULL)
-    {
-      asset_error (request, 500, "Internal Server Error");
+      finish_asset (load->request, 416, "text/plain", empty, 0, g_steal_pointer (&headers), load->origin);
       return;
     }
 
-  if (partial)
-    {
-      g_autofree char *content_range = g_strdup_printf ("bytes %" G_GOFFSET_FORMAT "-%" G_GOFFSET_FORMAT
-                                                        "/%" G_GOFFSET_FORMAT,
-                                                        start, start + (goffset) g_bytes_get_size (bytes) - 1, size);
+  /* A range answer is at most this long, as servers may: players ask for
+   * the rest. */
+  if (load->partial)
+    load->end = MIN (load->end, load->start + MAX_RANGE_LENGTH - 1);
 
-      soup_message_headers_replace (headers, "Content-Range", content_range);
-    }
-
-  finish_with_bytes (request, partial ? 206 : 200, mime_type, bytes, g_steal_pointer (&headers));
+  file = load->file;
+  g_file_read_async (file, G_PRIORITY_DEFAULT, NULL, file_opened_cb, g_steal_pointer (&load));
 }
 
 /* asset://localhost/<path, URL-encoded>: files in the app's asset scope,
- * for the app's own pages. */
+ * for the window's own page (the app's, or a remote page a capability
+ * names), and its own origin alone: a request from a frame of another
+ * origin, or an opaque one, is refused. */
 void
 _tauri_assets_serve_asset (TauriApp               *app,
                            WebKitURISchemeRequest *request)
 {
   WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  GtkWidget *window = web_view ? gtk_widget_get_ancestor (GTK_WIDGET (web_view), TAURI_TYPE_WINDOW) : NULL;
+  SoupMessageHeaders *request_headers = webkit_uri_scheme_request_get_http_headers (request);
+  const char *origin = request_headers ? soup_message_headers_get_one (request_headers, "Origin") : NULL;
+  const char *document = window ? _tauri_bridge_get_committed_uri (_tauri_window_get_bridge (TAURI_WINDOW (window))) : NULL;
   g_autoptr(GUri) uri = g_uri_parse (webkit_uri_scheme_request_get_uri (request), G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr(AssetLoad) load = NULL;
   g_autofree char *decoded = NULL;
   g_autofree char *path = NULL;
   g_autofree char *real = NULL;
+  g_autofree char *document_origin = NULL;
+  GFile *file;
 
-  if (web_view == NULL || !_tauri_app_is_trusted_uri (app, webkit_web_view_get_uri (web_view)))
+  if (document == NULL || !_tauri_bridge_document_may_call (_tauri_window_get_bridge (TAURI_WINDOW (window))) ||
+      (origin != NULL && !_tauri_origin_equal (origin, document)))
     {
-      asset_error (request, 403, "Forbidden");
+      asset_error (request, 403, "Forbidden", NULL);
       return;
     }
+  document_origin = _tauri_origin_of (document);
 
   if (uri == NULL || g_strcmp0 (g_uri_get_host (uri), "localhost") != 0 ||
       (decoded = g_uri_unescape_string (g_uri_get_path (uri) + 1, NULL)) == NULL ||
       !g_path_is_absolute (decoded))
     {
-      asset_error (request, 404, "Not Found");
+      asset_error (request, 404, "Not Found", document_origin);
       return;
     }
 
@@ -374,9 +473,18 @@ _tauri_assets_serve_asset (TauriApp               *app,
   real = realpath (path, NULL);
   if (!_tauri_app_asset_in_scope (app, real ? real : path))
     {
-      asset_error (request, 403, "Forbidden");
+      asset_error (request, 403, "Forbidden", document_origin);
       return;
     }
 
-  serve_asset (request, real ? real : path);
+  load = g_new0 (AssetLoad, 1);
+  load->request = g_object_ref (request);
+  load->file = g_file_new_for_path (real ? real : path);
+  load->mime_type = _tauri_assets_dup_mime_type (real ? real : path);
+  load->origin = g_steal_pointer (&document_origin);
+  load->range = request_headers ? g_strdup (soup_message_headers_get_one (request_headers, "Range")) : NULL;
+  file = load->file;
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, NULL,
+                           file_info_cb, g_steal_pointer (&load));
 }

@@ -118,6 +118,8 @@ TauriBridge              *_tauri_bridge_new                 (TauriWindow        
                                                              TauriApp               *app) G_GNUC_WARN_UNUSED_RESULT;
 WebKitUserContentManager *_tauri_bridge_get_content_manager (TauriBridge            *self);
 TauriBridgePage          *_tauri_bridge_get_page            (TauriBridge            *self);
+const char               *_tauri_bridge_get_committed_uri   (TauriBridge            *self);
+gboolean                  _tauri_bridge_document_may_call   (TauriBridge            *self);
 guint                     _tauri_bridge_get_n_pending       (TauriBridge            *self);
 GPtrArray                *_tauri_bridge_get_listeners       (TauriBridge            *self);
 gboolean                  _tauri_bridge_trust_caller        (TauriBridge            *self,

@@ -256,6 +256,27 @@ _tauri_bridge_abort_call (TauriBridge *self,
   call_abandon (call);
 }
 
+/* The URI of the document showing, as it committed. */
+const char *
+_tauri_bridge_get_committed_uri (TauriBridge *self)
+{
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  return self->committed_uri;
+}
+
+/* Whether the document showing may call, and reach the asset scope: the
+ * app's own, or a remote page a capability lets call this window. */
+gboolean
+_tauri_bridge_document_may_call (TauriBridge *self)
+{
+  const char *remote_uri = NULL;
+
+  g_assert (TAURI_IS_BRIDGE (self));
+
+  return !self->closed && uri_may_call (self, self->committed_uri, &remote_uri);
+}
+
 /* A script of the bridge, for the top frame of pages of @origin alone:
  * WebKit's URL patterns match hosts without ports, so the script checks
  * the origin itself too, first thing. */

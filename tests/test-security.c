@@ -2,7 +2,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <gio/gio.h>
 
@@ -24,6 +29,7 @@ static TauriApp *app;
 static GSubprocess *server;
 static char *remote;                   /* http://127.0.0.1:<port> */
 static char *site;                     /* what it serves */
+static char *asset_dir;                /* the app's asset scope */
 static GPtrArray *opened_externally;
 static guint runs;                     /* of the `count_runs` command */
 static gboolean saw_cancel;            /* in the `wait_for_cancel` command */
@@ -89,6 +95,18 @@ write_page (const char *root,
   g_assert_true (g_file_set_contents (file, body, -1, NULL));
 }
 
+/* A page that fetches the URL after its # and tells its parent what it
+ * got: status and text, or the error's name. */
+static const char fetch_page[] =
+  "<!DOCTYPE html><script>\n"
+  "(async () => {\n"
+  "  let got;\n"
+  "  try { const r = await fetch(decodeURIComponent(location.hash.slice(1))); got = r.status + ' ' + await r.text(); }\n"
+  "  catch (e) { got = e.name; }\n"
+  "  parent.postMessage(got, '*');\n"
+  "})();\n"
+  "</script>";
+
 static void
 start_server (const char *root)
 {
@@ -100,9 +118,13 @@ start_server (const char *root)
   g_autofree char *line = NULL;
   int port = 0;
 
+  g_autofree char *fetch_file = NULL;
+
   site = g_build_filename (root, "site", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     write_page (site, pages[i]);
+  fetch_file = g_build_filename (site, "fetch.html", NULL);
+  g_assert_true (g_file_set_contents (fetch_file, fetch_page, -1, NULL));
 
   server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
                              "python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
@@ -600,6 +622,104 @@ test_security_remote_capability (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What a frame of @src (an expression) posts to its parent. */
+static char *
+frame_message (const char *make_frame)
+{
+  g_autofree char *body =
+    g_strdup_printf ("const got = new Promise((resolve) => window.addEventListener('message', (e) => resolve(e.data), { once: true }));\n"
+                     "const frame = document.createElement('iframe');\n"
+                     "%s\n"
+                     "document.body.append(frame);\n"
+                     "const out = await got;\n"
+                     "frame.remove();\n"
+                     "return out;", make_frame);
+
+  return run (main_window (), body);
+}
+
+/* asset:// answers the window's own page, on its own origin: a frame of
+ * another origin, or an opaque one, cannot read the asset scope. */
+static void
+test_security_asset_origins (void)
+{
+  g_autofree char *file = g_build_filename (asset_dir, "secret.txt", NULL);
+  g_autofree char *escaped = g_uri_escape_string (file, NULL, FALSE);
+  g_autofree char *url = g_strdup_printf ("asset://localhost/%s", escaped);
+  g_autofree char *read_here = g_strdup_printf ("const r = await fetch('%s');\n"
+                                                "return [r.status, await r.text()];", url);
+  g_autofree char *foreign = g_strdup_printf ("frame.src = '%s/fetch.html#' + encodeURIComponent('%s');", remote, url);
+  g_autofree char *opaque = g_strdup_printf ("frame.sandbox = 'allow-scripts';\n"
+                                             "frame.srcdoc = window.fetchPage.replace('location.hash.slice(1)',\n"
+                                             "                                        \"encodeURIComponent('%s')\");", url);
+  g_autofree char *got = NULL;
+
+  g_assert_true (g_file_set_contents (file, "the asset", -1, NULL));
+  tauri_app_set_content_security_policy (app, "");
+  back_home ();
+
+  assert_run (main_window (), read_here, "[200,\"the asset\"]");
+
+  got = frame_message (foreign);
+  g_assert_cmpstr (got, ==, "\"TypeError\"");
+  g_clear_pointer (&got, g_free);
+
+  /* An opaque (sandboxed) frame of the app's own page. */
+  assert_run (main_window (), "window.fetchPage = `<script>(async () => { let got;\n"
+                              "  try { const r = await fetch(decodeURIComponent(location.hash.slice(1))); got = r.status + ' ' + await r.text(); }\n"
+                              "  catch (e) { got = e.name; } parent.postMessage(got, '*'); })();</` + 'script>'; return 1;",
+              "1");
+  got = frame_message (opaque);
+  g_assert_cmpstr (got, ==, "\"TypeError\"");
+
+  tauri_app_set_content_security_policy (app, NULL);
+}
+
+/* asset:// streams what it serves, asynchronously: a file far larger than
+ * memory is served, a FIFO refused, and the app answers meanwhile. */
+static void
+test_security_asset_streams (void)
+{
+  g_autofree char *huge = g_build_filename (asset_dir, "huge.bin", NULL);
+  g_autofree char *fifo = g_build_filename (asset_dir, "fifo", NULL);
+  g_autofree char *huge_url = NULL;
+  g_autofree char *fifo_url = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *escaped = NULL;
+  int fd;
+
+  /* 64 GiB, sparse: taking its size in memory would abort the app. */
+  fd = g_open (huge, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, G_GINT64_CONSTANT (64) << 30), ==, 0);
+  close (fd);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  escaped = g_uri_escape_string (huge, NULL, FALSE);
+  huge_url = g_strdup_printf ("asset://localhost/%s", escaped);
+  g_free (escaped);
+  escaped = g_uri_escape_string (fifo, NULL, FALSE);
+  fifo_url = g_strdup_printf ("asset://localhost/%s", escaped);
+
+  back_home ();
+  body = g_strdup_printf ("const r = await fetch('%s');\n"
+                          "const reader = r.body.getReader();\n"
+                          "const first = await reader.read();\n"
+                          "const answered = await window.__TAURI__.core.invoke('greeting');\n"
+                          "await reader.cancel();\n"
+                          "const range = await fetch('%s', { headers: { Range: 'bytes=68719476730-' } });\n"
+                          "const fifo = await fetch('%s');\n"
+                          "return [r.status, r.headers.get('Content-Length'), first.value.length > 0, answered,\n"
+                          "        range.status, range.headers.get('Content-Range'), (await range.arrayBuffer()).byteLength,\n"
+                          "        fifo.status];",
+                          huge_url, huge_url, fifo_url);
+  assert_run (main_window (), body,
+              "[200,\"68719476736\",true,\"Hello from C!\",206,\"bytes 68719476730-68719476735/68719476736\",6,403]");
+
+  g_unlink (huge);
+  g_unlink (fifo);
+}
+
 /* Each document has a token of its own, which goes with it: a page that
  * had one cannot pass it on to the document after it. */
 static void
@@ -685,6 +805,10 @@ main (int   argc,
   app = test_ui_start_demo (NULL, frontend);
   test_ui_capture_prints (FALSE);
 
+  asset_dir = g_build_filename (root, "assets", NULL);
+  g_assert_cmpint (g_mkdir (asset_dir, 0700), ==, 0);
+  tauri_app_add_asset_scope (app, asset_dir);
+
   registry = tauri_app_get_registry (app);
   tauri_command_registry_add (registry, tauri_command_new ("count_runs", NULL, TAURI_COMMAND_FLAGS_NONE,
                                                            count_runs, NULL, NULL));
@@ -703,6 +827,8 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/foreign-pages", test_security_foreign_pages);
   test_ui_add ("/Tauri/Security/token-per-document", test_security_token_per_document);
   test_ui_add ("/Tauri/Security/other-port", test_security_other_port);
+  test_ui_add ("/Tauri/Security/asset-origins", test_security_asset_origins);
+  test_ui_add ("/Tauri/Security/asset-streams", test_security_asset_streams);
   /* Last: a capability, once loaded, governs the rest of the app's life. */
   test_ui_add ("/Tauri/Security/capabilities", test_security_capabilities);
   test_ui_add ("/Tauri/Security/remote-capability", test_security_remote_capability);
@@ -715,6 +841,7 @@ main (int   argc,
   g_clear_pointer (&opened_externally, g_ptr_array_unref);
   g_free (remote);
   g_free (site);
+  g_free (asset_dir);
   test_remove_tree (root);
 
   return status;
