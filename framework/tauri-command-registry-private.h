@@ -55,6 +55,7 @@ struct _TauriCommandRegistry
   gsize       max_message_size;
   GPtrArray  *capabilities;    /* (owned) (element-type TauriCapability), in load order */
   gboolean    deny_all;        /* the app's own capability files failed to load */
+  GThreadPool *pool;           /* (owned) runs thread handlers */
 };
 
 G_END_DECLS

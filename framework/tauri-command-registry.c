@@ -123,10 +123,15 @@ G_DEFINE_QUARK (tauri-command-error-quark, tauri_command_error)
  * message can take. */
 #define DEFAULT_MAX_MESSAGE_SIZE (64 * 1024 * 1024)
 
+/* Worker threads for the commands' thread handlers, at most this many at
+ * once by default. */
+#define DEFAULT_MAX_THREADS 16
+
 enum {
   PROP_0,
   PROP_MAX_DEPTH,
   PROP_MAX_MESSAGE_SIZE,
+  PROP_MAX_THREADS,
   N_PROPS
 };
 
@@ -149,7 +154,7 @@ tauri_command_registry_real_command (TauriCommandRegistry *self,
   if (command == NULL || !_tauri_command_has_handler (command))
     return FALSE;
 
-  _tauri_command_run (command, invocation);
+  _tauri_command_run (command, invocation, self->pool);
   return TRUE;
 }
 
@@ -158,6 +163,9 @@ tauri_command_registry_finalize (GObject *object)
 {
   TauriCommandRegistry *self = TAURI_COMMAND_REGISTRY (object);
 
+  /* Calls still waiting are dropped, which answers them; those running
+   * are waited for. */
+  g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, TRUE);
   g_clear_pointer (&self->commands, g_hash_table_unref);
   g_clear_pointer (&self->capabilities, g_ptr_array_unref);
 
@@ -182,6 +190,10 @@ tauri_command_registry_get_property (GObject    *object,
       g_value_set_uint64 (value, tauri_command_registry_get_max_message_size (self));
       break;
 
+    case PROP_MAX_THREADS:
+      g_value_set_uint (value, tauri_command_registry_get_max_threads (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -203,6 +215,10 @@ tauri_command_registry_set_property (GObject      *object,
 
     case PROP_MAX_MESSAGE_SIZE:
       tauri_command_registry_set_max_message_size (self, g_value_get_uint64 (value));
+      break;
+
+    case PROP_MAX_THREADS:
+      tauri_command_registry_set_max_threads (self, g_value_get_uint (value));
       break;
 
     default:
@@ -245,6 +261,22 @@ tauri_command_registry_class_init (TauriCommandRegistryClass *klass)
                          1024, G_MAXSIZE, DEFAULT_MAX_MESSAGE_SIZE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TauriCommandRegistry:max-threads: (getter get_max_threads) (setter set_max_threads)
+   *
+   * How many worker threads run the handlers of commands made with
+   * [ctor@Command.new_thread] at once; the calls beyond wait in a queue, in
+   * the order they came, and a call whose page goes while it waits never
+   * runs. The pool is the registry's own: GIO's asynchronous work, loading
+   * the app's pages among it, never waits for it.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_MAX_THREADS] =
+    g_param_spec_uint ("max-threads", NULL, NULL,
+                       1, 1024, DEFAULT_MAX_THREADS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -283,6 +315,7 @@ tauri_command_registry_init (TauriCommandRegistry *self)
   self->max_depth = TAURI_JSON_DEFAULT_MAX_DEPTH;
   self->max_message_size = DEFAULT_MAX_MESSAGE_SIZE;
   self->capabilities = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_capability_free);
+  self->pool = _tauri_command_run_pool_new (DEFAULT_MAX_THREADS);
 }
 
 /**
@@ -481,6 +514,47 @@ tauri_command_registry_set_max_message_size (TauriCommandRegistry *self,
 
   self->max_message_size = max_message_size;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_MESSAGE_SIZE]);
+}
+
+/**
+ * tauri_command_registry_get_max_threads:
+ * @self: a registry
+ *
+ * Gets how many worker threads run thread handlers at once.
+ *
+ * Returns: the number of threads
+ *
+ * Since: 0.1
+ */
+guint
+tauri_command_registry_get_max_threads (TauriCommandRegistry *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), 0);
+
+  return (guint) g_thread_pool_get_max_threads (self->pool);
+}
+
+/**
+ * tauri_command_registry_set_max_threads:
+ * @self: a registry
+ * @max_threads: the number of threads, from 1 to 1024
+ *
+ * Sets how many worker threads run thread handlers at once.
+ *
+ * Since: 0.1
+ */
+void
+tauri_command_registry_set_max_threads (TauriCommandRegistry *self,
+                                        guint                 max_threads)
+{
+  g_return_if_fail (TAURI_IS_COMMAND_REGISTRY (self));
+  g_return_if_fail (max_threads >= 1 && max_threads <= 1024);
+
+  if (tauri_command_registry_get_max_threads (self) == max_threads)
+    return;
+
+  g_thread_pool_set_max_threads (self->pool, (int) max_threads, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_THREADS]);
 }
 
 static JsonNode *

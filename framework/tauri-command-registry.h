@@ -111,6 +111,11 @@ gsize                  tauri_command_registry_get_max_message_size            (T
 TAURI_AVAILABLE_IN_ALL
 void                   tauri_command_registry_set_max_message_size            (TauriCommandRegistry  *self,
                                                                                gsize                  max_message_size);
+TAURI_AVAILABLE_IN_ALL
+guint                  tauri_command_registry_get_max_threads                 (TauriCommandRegistry  *self);
+TAURI_AVAILABLE_IN_ALL
+void                   tauri_command_registry_set_max_threads                 (TauriCommandRegistry  *self,
+                                                                               guint                  max_threads);
 
 TAURI_AVAILABLE_IN_ALL
 gboolean               tauri_command_registry_load_capabilities               (TauriCommandRegistry  *self,

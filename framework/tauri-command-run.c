@@ -10,18 +10,29 @@
 /*
  * A call to a command, once its arguments are checked: its handler run on
  * the main thread, on a worker thread, or as a GIO asynchronous operation.
+ *
+ * Worker-thread handlers run in a pool of the registry's own, not GLib's
+ * shared one, which GIO's own asynchronous work (loading the app's pages,
+ * reading files) needs: slow commands can fill theirs, never GIO's. A call
+ * that waits in the pool's queue and whose page goes meanwhile never runs.
  */
 
+/* Runs one call of a worker-thread handler, and takes @data, its invocation. */
 static void
-thread_func_cb (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+run_in_thread (gpointer data,
+               gpointer user_data)
 {
-  TauriInvocation *invocation = task_data;
-  TauriCommand *self = source_object;
+  g_autoptr(TauriInvocation) invocation = data;
+  TauriCommand *self = tauri_invocation_get_command (invocation);
+  GCancellable *cancellable = tauri_invocation_get_cancellable (invocation);
   g_autoptr(JsonNode) result = NULL;
   GError *error = NULL;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      tauri_invocation_return_error_message (invocation, "The page is gone");
+      return;
+    }
 
   result = self->thread_func (invocation, cancellable, self->user_data, &error);
 
@@ -31,8 +42,20 @@ thread_func_cb (GTask        *task,
     tauri_invocation_take_error (invocation, error);
   else
     tauri_invocation_return_value (invocation, result);
+}
 
-  g_task_return_boolean (task, TRUE);
+/* A pool for the worker-thread handlers of a registry, of at most
+ * @max_threads threads at once; the calls beyond wait in its queue. */
+GThreadPool *
+_tauri_command_run_pool_new (guint max_threads)
+{
+  g_autoptr(GError) error = NULL;
+  GThreadPool *pool;
+
+  pool = g_thread_pool_new_full (run_in_thread, NULL, g_object_unref, max_threads, FALSE, &error);
+  g_assert_no_error (error);
+
+  return pool;
 }
 
 static void
@@ -55,7 +78,8 @@ async_ready_cb (GObject      *source_object,
 
 void
 _tauri_command_run (TauriCommand    *self,
-                    TauriInvocation *invocation)
+                    TauriInvocation *invocation,
+                    GThreadPool     *pool)
 {
   GCancellable *cancellable = tauri_invocation_get_cancellable (invocation);
 
@@ -69,14 +93,8 @@ _tauri_command_run (TauriCommand    *self,
       break;
 
     case TAURI_COMMAND_HANDLER_THREAD:
-      {
-        g_autoptr(GTask) task = g_task_new (self, cancellable, NULL, NULL);
-
-        g_task_set_source_tag (task, _tauri_command_run);
-        g_task_set_task_data (task, g_object_ref (invocation), g_object_unref);
-        g_task_run_in_thread (task, thread_func_cb);
-        break;
-      }
+      g_thread_pool_push (pool, g_object_ref (invocation), NULL);
+      break;
 
     case TAURI_COMMAND_HANDLER_ASYNC:
       self->async_func (invocation, cancellable, async_ready_cb, g_object_ref (invocation));

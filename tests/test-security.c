@@ -720,6 +720,38 @@ test_security_asset_streams (void)
   g_unlink (fifo);
 }
 
+/* Slow commands on worker threads fill a pool of their own: the app's
+ * pages load meanwhile, and a reload ends them as it starts. */
+static void
+test_security_busy_workers (void)
+{
+  TauriCommandRegistry *registry = tauri_app_get_registry (app);
+
+  back_home ();
+  runs = 0;
+
+  /* Every worker thread taken, and hundreds of calls waiting. */
+  assert_run (main_window (),
+              "window.busy = [];\n"
+              "for (let i = 0; i < 400; i++)\n"
+              "  window.busy.push(window.__TAURI__.core.invoke('wait_for_cancel').catch(() => 'cancelled'));\n"
+              "return 'started';", "\"started\"");
+  while (g_atomic_int_get (&runs) < tauri_command_registry_get_max_threads (registry))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* A file of the app, and a call on the main thread, answer meanwhile. */
+  assert_run (main_window (), "return (await fetch('tauri://localhost/index.html')).status;", "200");
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+
+  /* The reload comes, and the calls end; those that waited never ran. */
+  webkit_web_view_reload (tauri_window_get_web_view (main_window ()));
+  test_ui_wait_for_load (main_window ());
+  while (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (main_window ())) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_atomic_int_get (&runs), <=, 2 * tauri_command_registry_get_max_threads (registry));
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+}
+
 /* Each document has a token of its own, which goes with it: a page that
  * had one cannot pass it on to the document after it. */
 static void
@@ -829,6 +861,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/other-port", test_security_other_port);
   test_ui_add ("/Tauri/Security/asset-origins", test_security_asset_origins);
   test_ui_add ("/Tauri/Security/asset-streams", test_security_asset_streams);
+  test_ui_add ("/Tauri/Security/busy-workers", test_security_busy_workers);
   /* Last: a capability, once loaded, governs the rest of the app's life. */
   test_ui_add ("/Tauri/Security/capabilities", test_security_capabilities);
   test_ui_add ("/Tauri/Security/remote-capability", test_security_remote_capability);
