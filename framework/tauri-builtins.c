@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "tauri-app-private.h"
 #include "tauri-builtins-private.h"
 #include "tauri-command.h"
@@ -102,11 +105,28 @@ window_title (TauriInvocation *invocation,
   tauri_invocation_return_string (invocation, gtk_window_get_title (GTK_WINDOW (window)));
 }
 
+/* A title longer than this is refused: X11 and the window manager choke
+ * on megabytes of it, and no title bar shows a thousandth of that. */
+#define MAX_TITLE_LENGTH 4096
+
 static void
 window_set_title (TauriInvocation *invocation,
                   TauriWindow     *window)
 {
-  gtk_window_set_title (GTK_WINDOW (window), tauri_invocation_get_string (invocation, "value"));
+  const char *title = tauri_invocation_get_string (invocation, "value");
+  gsize length = strlen (title);
+
+  if (length > MAX_TITLE_LENGTH)
+    {
+      g_autofree char *text = g_strdup_printf ("invalid args `value` for command `plugin:window|set_title`: "
+                                               "the title is %" G_GSIZE_FORMAT " bytes, more than %d",
+                                               length, MAX_TITLE_LENGTH);
+
+      tauri_invocation_return_error_message (invocation, text);
+      return;
+    }
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
   tauri_invocation_return_value (invocation, NULL);
 }
 
@@ -254,6 +274,32 @@ window_scale_factor (TauriInvocation *invocation,
   tauri_invocation_return_double (invocation, scale_factor (window));
 }
 
+/* The largest side of a window, in pixels, as X11 and GDK take it. */
+#define MAX_WINDOW_SIDE 32767
+
+/* Reads one side of a size, a number of pixels from 1 to MAX_WINDOW_SIDE
+ * once divided by @divisor; FALSE when it is not one. */
+static gboolean
+read_side (JsonObject *size,
+           const char *name,
+           double      divisor,
+           int        *side)
+{
+  JsonNode *member = json_object_get_member (size, name);
+  double value;
+
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      (json_node_get_value_type (member) != G_TYPE_INT64 && json_node_get_value_type (member) != G_TYPE_DOUBLE))
+    return FALSE;
+
+  value = json_node_get_double (member) / divisor;
+  if (!isfinite (value) || value < 1 || value > MAX_WINDOW_SIDE)
+    return FALSE;
+
+  *side = (int) value;
+  return TRUE;
+}
+
 /* value: {Logical: {width, height}} or {Physical: {width, height}}. */
 static void
 window_set_size (TauriInvocation *invocation,
@@ -264,6 +310,8 @@ window_set_size (TauriInvocation *invocation,
   gboolean physical = object && json_object_has_member (object, "Physical");
   JsonObject *size = NULL;
   double divisor = physical ? scale_factor (window) : 1.0;
+  int width = 0;
+  int height = 0;
 
   if (object != NULL)
     {
@@ -273,7 +321,7 @@ window_set_size (TauriInvocation *invocation,
         size = json_node_get_object (member);
     }
 
-  if (size == NULL || !json_object_has_member (size, "width") || !json_object_has_member (size, "height"))
+  if (size == NULL)
     {
       tauri_invocation_return_error_message (invocation,
                                              "invalid args `value` for command `plugin:window|set_size`: "
@@ -281,10 +329,18 @@ window_set_size (TauriInvocation *invocation,
       return;
     }
 
+  if (!read_side (size, "width", divisor, &width) || !read_side (size, "height", divisor, &height))
+    {
+      g_autofree char *text = g_strdup_printf ("invalid args `value` for command `plugin:window|set_size`: "
+                                               "width and height must be numbers of pixels from 1 to %d",
+                                               MAX_WINDOW_SIDE);
+
+      tauri_invocation_return_error_message (invocation, text);
+      return;
+    }
+
   /* The web view fills the window: its size is the window's. */
-  gtk_window_set_default_size (GTK_WINDOW (window),
-                               (int) (json_object_get_double_member (size, "width") / divisor),
-                               (int) (json_object_get_double_member (size, "height") / divisor));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   tauri_invocation_return_value (invocation, NULL);
 }
 

@@ -752,6 +752,30 @@ test_security_busy_workers (void)
   assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
 }
 
+/* The window commands a page may call check their arguments as an app's
+ * commands do: a title of megabytes, sizes negative, huge or not numbers
+ * are refused with a text, and the app goes on. */
+static void
+test_security_window_commands (void)
+{
+  back_home ();
+  assert_run (main_window (),
+              "const { invoke } = window.__TAURI__.core;\n"
+              "const settle = (p) => p.then((v) => ['ok', v], (e) => ['err', e]);\n"
+              "const size = (width, height) => settle(invoke('plugin:window|set_size', { value: { Logical: { width, height } } }));\n"
+              "return [await settle(invoke('plugin:window|set_title', { value: 'x'.repeat(2 * 1024 * 1024) })),\n"
+              "        await size(-5, 10), await size(1e300, 10), await size('wide', 10), await size(10),\n"
+              "        await settle(invoke('plugin:window|set_size', { value: { Wide: 3 } })),\n"
+              "        await size(640, 480), await settle(invoke('plugin:window|set_title', { value: 'fine' }))];",
+              "[[\"err\",\"invalid args `value` for command `plugin:window|set_title`: the title is 2097152 bytes, more than 4096\"],"
+              "[\"err\",\"invalid args `value` for command `plugin:window|set_size`: width and height must be numbers of pixels from 1 to 32767\"],"
+              "[\"err\",\"invalid args `value` for command `plugin:window|set_size`: width and height must be numbers of pixels from 1 to 32767\"],"
+              "[\"err\",\"invalid args `value` for command `plugin:window|set_size`: width and height must be numbers of pixels from 1 to 32767\"],"
+              "[\"err\",\"invalid args `value` for command `plugin:window|set_size`: width and height must be numbers of pixels from 1 to 32767\"],"
+              "[\"err\",\"invalid args `value` for command `plugin:window|set_size`: expected {Logical: {width, height}} or {Physical: {width, height}}\"],"
+              "[\"ok\",null],[\"ok\",null]]");
+}
+
 /* Each document has a token of its own, which goes with it: a page that
  * had one cannot pass it on to the document after it. */
 static void
@@ -862,6 +886,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/asset-origins", test_security_asset_origins);
   test_ui_add ("/Tauri/Security/asset-streams", test_security_asset_streams);
   test_ui_add ("/Tauri/Security/busy-workers", test_security_busy_workers);
+  test_ui_add ("/Tauri/Security/window-commands", test_security_window_commands);
   /* Last: a capability, once loaded, governs the rest of the app's life. */
   test_ui_add ("/Tauri/Security/capabilities", test_security_capabilities);
   test_ui_add ("/Tauri/Security/remote-capability", test_security_remote_capability);
