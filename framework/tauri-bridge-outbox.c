@@ -6,6 +6,7 @@
 
 #include "tauri-bridge-private.h"
 #include "tauri-json-private.h"
+#include "tauri-window.h"
 
 /*
  * What goes to the page, and in what order. The page keeps one message
@@ -72,6 +73,10 @@ send_outbox (TauriBridge *self)
   close_pushes (self);
   text = g_string_free_to_bytes (g_steal_pointer (&self->outbox));
   self->outbox = g_string_new (NULL);
+
+  /* The page has its pushes: the room they took is free again. */
+  _tauri_bridge_page_release (self->page, self->outbox_reserved);
+  self->outbox_reserved = 0;
 
   value = jsc_value_new_string_from_bytes (self->poll_context, text);
   webkit_script_message_reply_return_value (self->poll, value);
@@ -166,14 +171,17 @@ _tauri_bridge_outbox_poll (TauriBridge              *self,
 }
 
 /* Queues messages for the page: @items is one or more `[callback id,data]`
- * separated by commas, each running the page's callback with its data. */
+ * separated by commas, each running the page's callback with its data, for
+ * which @reserved bytes of the page's room were taken. */
 void
 _tauri_bridge_outbox_push_items (TauriBridge *self,
                                  const char  *items,
-                                 gsize        length)
+                                 gsize        length,
+                                 gsize        reserved)
 {
   g_assert (TAURI_IS_BRIDGE (self));
 
+  self->outbox_reserved += reserved;
   if (length == 0)
     return;
 
@@ -183,7 +191,8 @@ _tauri_bridge_outbox_push_items (TauriBridge *self,
 }
 
 /* Queues one message for the page: the callback @callback_id will run with
- * @data, a JSON text. */
+ * @data, a JSON text. On the main thread, which cannot wait: when the page
+ * has more waiting than it may, the message is dropped, and said. */
 void
 _tauri_bridge_outbox_push (TauriBridge *self,
                            guint32      callback_id,
@@ -191,6 +200,14 @@ _tauri_bridge_outbox_push (TauriBridge *self,
                            gsize        length)
 {
   g_assert (TAURI_IS_BRIDGE (self));
+
+  if (!_tauri_bridge_page_reserve (self->page, length, FALSE))
+    {
+      g_message ("Dropped a message to the page of window “%s”: %u MiB wait for it to read",
+                 tauri_window_get_label (self->window), TAURI_BRIDGE_PAGE_MAX_QUEUED / (1024 * 1024));
+      return;
+    }
+  self->outbox_reserved += length;
 
   open_push (self);
   g_string_append_c (self->outbox, '[');
@@ -224,6 +241,7 @@ _tauri_bridge_outbox_clear (TauriBridge *self)
 
   g_string_truncate (self->outbox, 0);
   self->push_frame_open = FALSE;
+  self->outbox_reserved = 0;
   g_queue_clear_full (&self->held, (GDestroyNotify) held_free);
   g_clear_pointer (&self->poll, webkit_script_message_reply_unref);
   g_clear_object (&self->poll_context);

@@ -110,6 +110,7 @@ struct _TauriBridge
   GString                  *outbox;             /* frames for the next poll */
   gboolean                  push_frame_open;    /* it ends with a frame of pushes, unfinished */
   gboolean                  in_batch;           /* dispatching a batch of calls */
+  gsize                     outbox_reserved;    /* of the page's room, its pushes took */
   GQueue                    held;               /* answers waiting for the outbox to go */
 };
 
@@ -196,12 +197,16 @@ void                      _tauri_bridge_outbox_push         (TauriBridge        
                                                              gsize                   length);
 void                      _tauri_bridge_outbox_push_items   (TauriBridge            *self,
                                                              const char             *items,
-                                                             gsize                   length);
+                                                             gsize                   length,
+                                                             gsize                   reserved);
 void                      _tauri_bridge_outbox_begin_batch  (TauriBridge            *self);
 void                      _tauri_bridge_outbox_end_batch    (TauriBridge            *self);
 void                      _tauri_bridge_outbox_clear        (TauriBridge            *self);
 
-/* tauri-bridge-page.c: the page as any thread may hold it. */
+/* tauri-bridge-page.c: the page as any thread may hold it. At most this
+ * many bytes pushed to it (channel messages, events) wait for it to read. */
+#define TAURI_BRIDGE_PAGE_MAX_QUEUED (16 * 1024 * 1024)
+
 TauriBridgePage          *_tauri_bridge_page_new            (TauriBridge            *bridge) G_GNUC_WARN_UNUSED_RESULT;
 TauriBridgePage          *_tauri_bridge_page_ref            (TauriBridgePage        *self);
 void                      _tauri_bridge_page_unref          (TauriBridgePage        *self);
@@ -209,7 +214,14 @@ void                      _tauri_bridge_page_retire         (TauriBridgePage    
 gboolean                  _tauri_bridge_page_is_live        (TauriBridgePage        *self);
 void                      _tauri_bridge_page_push_items     (TauriBridgePage        *self,
                                                              const char             *items,
+                                                             gsize                   length,
+                                                             gsize                   reserved);
+gboolean                  _tauri_bridge_page_reserve        (TauriBridgePage        *self,
+                                                             gsize                   length,
+                                                             gboolean                wait);
+void                      _tauri_bridge_page_release        (TauriBridgePage        *self,
                                                              gsize                   length);
+gsize                     _tauri_bridge_page_get_queued     (TauriBridgePage        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TauriBridgePage, _tauri_bridge_page_unref)
 

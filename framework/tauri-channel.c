@@ -59,6 +59,7 @@ typedef struct
   gboolean         flush_scheduled;
   gboolean         run_open;         /* pending ends with an unfinished run */
   GString         *pending;          /* pushes not yet handed to the page */
+  gsize            reserved;         /* of the page's room, they took */
   TauriBridgePage *page;             /* NULL: sends nowhere */
   GMainContext    *context;
   GThread         *thread;
@@ -114,6 +115,7 @@ queue_flush (gpointer user_data)
 {
   Queue *queue = user_data;
   g_autofree char *items = NULL;
+  gsize reserved;
   gsize length;
 
   g_mutex_lock (&queue->mutex);
@@ -121,10 +123,12 @@ queue_flush (gpointer user_data)
   length = queue->pending->len;
   items = g_string_free (g_steal_pointer (&queue->pending), FALSE);
   queue->pending = g_string_new (NULL);
+  reserved = queue->reserved;
+  queue->reserved = 0;
   queue->flush_scheduled = FALSE;
   g_mutex_unlock (&queue->mutex);
 
-  _tauri_bridge_page_push_items (queue->page, items, length);
+  _tauri_bridge_page_push_items (queue->page, items, length, reserved);
 
   return G_SOURCE_REMOVE;
 }
@@ -135,7 +139,13 @@ queue_is_dead (Queue *queue)
   return !_tauri_bridge_page_is_live (queue->page);
 }
 
-/* Appends one item; returns FALSE when the channel is closed. */
+/* What a message takes of the page's room: its text, and room for the
+ * framing around it. */
+#define MESSAGE_COST(length) ((length) + 32)
+
+/* Appends one item; returns FALSE when the channel is closed or the page
+ * gone, or, on the main thread, when the page has more waiting than it
+ * may (elsewhere, this waits for the page to read). */
 static gboolean
 queue_append (Queue      *queue,
               const char *data,
@@ -145,12 +155,19 @@ queue_append (Queue      *queue,
   gboolean schedule = FALSE;
   gboolean on_main = g_thread_self () == queue->thread;
 
+  if (!end && !_tauri_bridge_page_reserve (queue->page, MESSAGE_COST (length), !on_main))
+    return FALSE;
+
   g_mutex_lock (&queue->mutex);
   if (queue->closed)
     {
       g_mutex_unlock (&queue->mutex);
+      if (!end)
+        _tauri_bridge_page_release (queue->page, MESSAGE_COST (length));
       return FALSE;
     }
+  if (!end)
+    queue->reserved += MESSAGE_COST (length);
 
   if (end)
     {
@@ -273,8 +290,15 @@ tauri_channel_get_id (TauriChannel *self)
  * Sends a message, which the channel's `onmessage` receives after every
  * message sent before it. May be called from any thread.
  *
- * Returns: %FALSE when the channel is closed or its page is gone, and the
- *   message was dropped
+ * At most 16 MiB of messages wait for a page to read them. Beyond, a
+ * sender on another thread than the main one waits until the page has
+ * read (so a fast producer goes at the page's pace, and memory stays
+ * bounded), and on the main thread, which must not wait, the message is
+ * dropped.
+ *
+ * Returns: %FALSE when the channel is closed or its page is gone, or, on
+ *   the main thread, when 16 MiB already wait for the page: the message
+ *   was dropped
  *
  * Since: 0.1
  */

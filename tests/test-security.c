@@ -776,6 +776,80 @@ test_security_window_commands (void)
               "[\"ok\",null],[\"ok\",null]]");
 }
 
+/* flood: on a worker thread, sends `count` strings of `size` bytes to the
+ * channel, and answers how many went. */
+static JsonNode *
+flood (TauriInvocation  *invocation,
+       GCancellable     *cancellable,
+       gpointer          user_data,
+       GError          **error)
+{
+  g_autoptr(TauriChannel) channel = tauri_invocation_dup_channel (invocation, "on_message");
+  gint64 count = tauri_invocation_get_int (invocation, "count");
+  g_autoptr(GString) text = g_string_new ("\"");
+  gint64 sent = 0;
+
+  for (gint64 i = 0; i < tauri_invocation_get_int (invocation, "size"); i++)
+    g_string_append_c (text, 'x');
+  g_string_append_c (text, '"');
+
+  while (sent < count && tauri_channel_send_json (channel, text->str))
+    sent++;
+
+  return json_node_init_int (json_node_alloc (), sent);
+}
+
+static gsize most_queued;
+
+static gboolean
+sample_queued_cb (gpointer user_data)
+{
+  TauriBridge *bridge = _tauri_window_get_bridge (main_window ());
+
+  most_queued = MAX (most_queued, _tauri_bridge_page_get_queued (_tauri_bridge_get_page (bridge)));
+  return G_SOURCE_CONTINUE;
+}
+
+/* A channel floods a page that does not read for a while: what waits for
+ * the page stays bounded (the sender waits), all arrives once the page
+ * reads, and a page that goes frees the sender. */
+static void
+test_security_slow_reader (void)
+{
+  guint sampler;
+
+  back_home ();
+  most_queued = 0;
+  sampler = g_timeout_add (2, sample_queued_cb, NULL);
+  assert_run (main_window (),
+              "const { invoke, Channel } = window.__TAURI__.core;\n"
+              "let got = 0;\n"
+              "const onMessage = new Channel((m) => { got += m.length; });\n"
+              "const flooding = invoke('flood', { onMessage, count: 16000, size: 4096 });\n"
+              "const until = Date.now() + 1500;\n"
+              "while (Date.now() < until) {}\n"
+              "const sent = await flooding;\n"
+              "while (got < sent * 4096) await new Promise((resolve) => setTimeout(resolve, 20));\n"
+              "return [sent, got];",
+              "[16000,65536000]");
+  g_source_remove (sampler);
+  g_test_message ("at most %" G_GSIZE_FORMAT " bytes waited for the page", most_queued);
+  g_assert_cmpuint (most_queued, >, 0);
+  g_assert_cmpuint (most_queued, <=, TAURI_BRIDGE_PAGE_MAX_QUEUED + 4096 + 64);
+
+  /* The page goes while the sender waits for it: the sender is freed. */
+  assert_run (main_window (),
+              "const { invoke, Channel } = window.__TAURI__.core;\n"
+              "invoke('flood', { onMessage: new Channel(() => {}), count: 1000000, size: 4096 });\n"
+              "const until = Date.now() + 500;\n"
+              "while (Date.now() < until) {}\n"
+              "return 'flooding';", "\"flooding\"");
+  back_home ();
+  while (_tauri_bridge_page_get_queued (_tauri_bridge_get_page (_tauri_window_get_bridge (main_window ()))) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+}
+
 /* Each document has a token of its own, which goes with it: a page that
  * had one cannot pass it on to the document after it. */
 static void
@@ -870,6 +944,9 @@ main (int   argc,
                                                            count_runs, NULL, NULL));
   tauri_command_registry_add (registry, tauri_command_new_thread ("wait_for_cancel", NULL, TAURI_COMMAND_FLAGS_NONE,
                                                                   wait_for_cancel, NULL, NULL));
+  tauri_command_registry_add (registry, tauri_command_new_thread ("flood",
+                                                                  "on_message: channel<string>, count: integer, size: integer",
+                                                                  TAURI_COMMAND_FLAGS_NONE, flood, NULL, NULL));
 
   test_ui_add ("/Tauri/Security/foreign-frame", test_security_foreign_frame);
   test_ui_add ("/Tauri/Security/data-frame", test_security_data_frame);
@@ -887,6 +964,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/asset-streams", test_security_asset_streams);
   test_ui_add ("/Tauri/Security/busy-workers", test_security_busy_workers);
   test_ui_add ("/Tauri/Security/window-commands", test_security_window_commands);
+  test_ui_add ("/Tauri/Security/slow-reader", test_security_slow_reader);
   /* Last: a capability, once loaded, governs the rest of the app's life. */
   test_ui_add ("/Tauri/Security/capabilities", test_security_capabilities);
   test_ui_add ("/Tauri/Security/remote-capability", test_security_remote_capability);
