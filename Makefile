@@ -26,7 +26,7 @@ PACKAGES = \
 	gi-docgen gir1.2-gtk-4.0 gir1.2-webkit-6.0 gjs gobject-introspection \
 	libclang-rt-14-dev libgirepository1.0-dev libgtk-4-dev libjson-glib-dev \
 	libwebkitgtk-6.0-dev meson ninja-build openbox pkg-config python3-gi valac \
-	webkit2gtk-driver xauth xvfb
+	webkit2gtk-driver xauth xdotool xvfb
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -11,6 +11,7 @@
 #include "tauri-bridge-private.h"
 #include "tauri-memfd-private.h"
 #include "tauri-message-private.h"
+#include "tauri-window-private.h"
 
 /*
  * Calls through the web process extension (web-extension/
@@ -25,11 +26,14 @@
  *   mapped, not copied, and reach the handler as they are.
  *
  * Each is answered with the message's reply (see
- * _tauri_bridge_reply_encode_message()).
+ * _tauri_bridge_reply_encode_message()). And "tauri-gtk:activation", (b):
+ * the user clicked in the main frame or in another, which the window
+ * weighs before it opens the browser.
  */
 
-#define BYTES_MESSAGE "tauri-gtk:bytes"
-#define CALL_MESSAGE  "tauri-gtk:call"
+#define BYTES_MESSAGE      "tauri-gtk:bytes"
+#define CALL_MESSAGE       "tauri-gtk:call"
+#define ACTIVATION_MESSAGE "tauri-gtk:activation"
 
 typedef struct
 {
@@ -204,7 +208,14 @@ user_message_received_cb (WebKitWebView     *web_view,
 {
   const char *name = webkit_user_message_get_name (message);
 
-  if (g_strcmp0 (name, CALL_MESSAGE) == 0)
+  if (g_strcmp0 (name, ACTIVATION_MESSAGE) == 0)
+    {
+      GVariant *parameters = webkit_user_message_get_parameters (message);
+
+      if (parameters != NULL && g_variant_is_of_type (parameters, G_VARIANT_TYPE_BOOLEAN))
+        _tauri_window_note_activation (self->window, g_variant_get_boolean (parameters));
+    }
+  else if (g_strcmp0 (name, CALL_MESSAGE) == 0)
     start_lone_call (self, message);
   else if (g_strcmp0 (name, BYTES_MESSAGE) == 0)
     start_bytes_call (self, message);

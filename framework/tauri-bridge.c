@@ -47,8 +47,11 @@ log_refusal (TauriBridge *self,
              const char  *entry,
              const char  *why)
 {
-  g_message ("Refused %s in window “%s” showing %s: %s", entry, tauri_window_get_label (self->window),
-             self->committed_uri ? self->committed_uri : "(no page)", why);
+  const char *uri = self->committed_uri ? self->committed_uri : "(no page)";
+
+  /* A data: URI may be the whole page: its beginning says enough. */
+  g_message ("Refused %s in window “%s” showing %.200s%s: %s", entry, tauri_window_get_label (self->window),
+             uri, strlen (uri) > 200 ? "…" : "", why);
 }
 
 /* Whether a document of @uri may call: the app's own, or a remote page a

@@ -7,6 +7,7 @@
 #include "tauri-app-private.h"
 #include "tauri-events-private.h"
 #include "tauri-json-private.h"
+#include "tauri-origin-private.h"
 #include "tauri-window-private.h"
 
 /**
@@ -56,7 +57,20 @@ struct _TauriWindow
   int                   last_height;
   gint64                last_crash;
   guint                 crashes_in_a_row;
+
+  /* What the user last activated (see _tauri_window_note_activation()),
+   * and when the browser was last opened. */
+  gint64                activation_time;
+  gboolean              activation_in_main_frame;
+  gboolean              activations_known;
+  gint64                last_external;
 };
+
+/* The browser is opened at most once in this long, whatever a page does. */
+#define EXTERNAL_INTERVAL (G_TIME_SPAN_SECOND)
+
+/* A navigation comes of an activation this recent. */
+#define ACTIVATION_TIME (G_TIME_SPAN_SECOND)
 
 /* A page whose process dies again this soon is not reloaded again. */
 #define CRASH_LOOP_TIME (30 * G_TIME_SPAN_SECOND)
@@ -169,8 +183,71 @@ web_process_terminated_cb (WebKitWebView                     *web_view,
   webkit_web_view_load_alternate_html (web_view, html, start_uri, NULL);
 }
 
-/* Links and window.open() to other sites go to the browser; the window
- * never leaves the app's origin unless the app allowed it. */
+/* The web process extension says, as the user clicks, whether in the
+ * window's own document or in a frame of it: WebKit does not say which
+ * frame a navigation comes from. */
+void
+_tauri_window_note_activation (TauriWindow *self,
+                               gboolean     main_frame)
+{
+  g_assert (TAURI_IS_WINDOW (self));
+
+  self->activation_time = g_get_monotonic_time ();
+  self->activation_in_main_frame = main_frame;
+  self->activations_known = TRUE;
+}
+
+/* Whether @action, a navigation of the page to a site it may not show,
+ * comes from a frame of another origin than the window's document: the
+ * user's last activation was in a frame, or, without the web process
+ * extension to say, the request's Referer names another origin. */
+static gboolean
+comes_from_frame (TauriWindow            *self,
+                  WebKitNavigationAction *action)
+{
+  WebKitURIRequest *request = webkit_navigation_action_get_request (action);
+  SoupMessageHeaders *headers = webkit_uri_request_get_http_headers (request);
+  const char *referer = headers ? soup_message_headers_get_one (headers, "Referer") : NULL;
+
+  if (self->activations_known && g_get_monotonic_time () - self->activation_time < ACTIVATION_TIME)
+    return !self->activation_in_main_frame;
+
+  return referer != NULL &&
+         !_tauri_origin_equal (referer, _tauri_bridge_get_committed_uri (self->bridge));
+}
+
+/* Whether @action may open the browser: the user did it, in the window's
+ * own document (the app's, or a remote page a capability names), and the
+ * browser was not opened a moment ago. */
+static gboolean
+may_open_external (TauriWindow            *self,
+                   WebKitNavigationAction *action,
+                   const char             *uri)
+{
+  gint64 now = g_get_monotonic_time ();
+  const char *why = NULL;
+
+  if (!webkit_navigation_action_is_user_gesture (action))
+    why = "the user did not ask for it";
+  else if (!_tauri_bridge_document_may_call (self->bridge))
+    why = "the page showing is not the app’s";
+  else if (self->last_external != 0 && now - self->last_external < EXTERNAL_INTERVAL)
+    why = "the browser was opened a moment ago";
+
+  if (why != NULL)
+    {
+      g_message ("Window “%s” did not open %s in the browser: %s", self->label, uri, why);
+      return FALSE;
+    }
+
+  self->last_external = now;
+  return TRUE;
+}
+
+/* Links and window.open() to other sites go to the browser, when the user
+ * asked for them in the window's own document; a frame's links stay in the
+ * frame. The window never leaves the app's origin unless the app allowed
+ * it. */
 static gboolean
 decide_policy_cb (WebKitWebView            *web_view,
                   WebKitPolicyDecision     *decision,
@@ -190,16 +267,18 @@ decide_policy_cb (WebKitWebView            *web_view,
       action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
       uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
       if (webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
-          _tauri_app_may_navigate (app, uri))
+          _tauri_app_may_navigate (app, uri) || comes_from_frame (self, action))
         return FALSE;
-      _tauri_app_open_external (app, uri);
+      if (may_open_external (self, action, uri))
+        _tauri_app_open_external (app, uri);
       webkit_policy_decision_ignore (decision);
       return TRUE;
 
     case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
       action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
       uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
-      if (!_tauri_app_is_trusted_uri (app, uri))
+      if (!_tauri_app_is_trusted_uri (app, uri) && !comes_from_frame (self, action) &&
+          may_open_external (self, action, uri))
         _tauri_app_open_external (app, uri);
       webkit_policy_decision_ignore (decision);
       return TRUE;

@@ -125,6 +125,14 @@ start_server (const char *root)
     write_page (site, pages[i]);
   fetch_file = g_build_filename (site, "fetch.html", NULL);
   g_assert_true (g_file_set_contents (fetch_file, fetch_page, -1, NULL));
+  g_clear_pointer (&fetch_file, g_free);
+  /* A link that fills its page, to a site of its own, saying nothing of
+   * where it is (no Referer): only the web process extension can tell. */
+  fetch_file = g_build_filename (site, "link.html", NULL);
+  g_assert_true (g_file_set_contents (fetch_file,
+                                      "<!DOCTYPE html><body style='margin: 0'>"
+                                      "<a href='https://frame-link.example/' referrerpolicy='no-referrer' style='display: block; width: 100vw; height: 100vh'>away</a>",
+                                      -1, NULL));
 
   server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
                              "python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
@@ -183,6 +191,22 @@ frame_results (const char *frame_src)
                      "const out = await got;\n"
                      "frame.remove();\n"
                      "return out;", frame_src);
+
+  return run (main_window (), body);
+}
+
+/* What a frame of @src (an expression) posts to its parent. */
+static char *
+frame_message (const char *make_frame)
+{
+  g_autofree char *body =
+    g_strdup_printf ("const got = new Promise((resolve) => window.addEventListener('message', (e) => resolve(e.data), { once: true }));\n"
+                     "const frame = document.createElement('iframe');\n"
+                     "%s\n"
+                     "document.body.append(frame);\n"
+                     "const out = await got;\n"
+                     "frame.remove();\n"
+                     "return out;", make_frame);
 
   return run (main_window (), body);
 }
@@ -309,6 +333,146 @@ test_security_navigation (void)
   g_assert_cmpuint (opened_externally->len, ==, 1);
 
   g_signal_handler_disconnect (app, handler);
+}
+
+/* A real click of the pointer in the middle of @window, as the X server
+ * delivers it: WebKit sees a user's click, trusted. */
+static void
+click_middle (TauriWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *command = NULL;
+  int status = 0;
+
+  /* The window is the X window of its title; its page titled it. */
+  command = g_strdup_printf ("xdotool search --sync --onlyvisible --name '^%s$'", gtk_window_get_title (GTK_WINDOW (window)));
+  g_spawn_command_line_sync (command, &id, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_strstrip (id);
+  g_clear_pointer (&command, g_free);
+  command = g_strdup_printf ("xdotool mousemove --window %s 200 200 click 1", id);
+  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* The user clicks a link in a frame of another origin that fills the
+ * window: the web process extension says the click was the frame's, and
+ * the link stays in it; the same click on the app's own page opens the
+ * browser. */
+static void
+test_security_user_clicks (void)
+{
+  g_autofree char *page = g_strdup_printf ("%s/elsewhere.html", remote);
+  g_autofree char *frame = NULL;
+  g_autofree char *link = NULL;
+  gulong handler = g_signal_connect (app, "open-external", G_CALLBACK (open_external_cb), NULL);
+  g_autoptr(GError) error = NULL;
+  TauriWindow *window;
+
+  /* A window of its own: the browser opens at most once a second for each. */
+  tauri_app_set_content_security_policy (app, "");
+  window = tauri_app_open_window (app, "clicks", &error);
+  g_assert_no_error (error);
+  test_ui_wait_for_load (window);
+  g_ptr_array_set_size (opened_externally, 0);
+
+  frame = g_strdup_printf ("document.title = 'clicks-in-a-frame';\n"
+                           "document.body.innerHTML = '';\n"
+                           "document.body.style.margin = '0';\n"
+                           "const frame = document.createElement('iframe');\n"
+                           "frame.style = 'border: 0; width: 100vw; height: 100vh; display: block';\n"
+                           "frame.src = '%s/link.html';\n"
+                           "const loaded = new Promise((resolve) => { frame.onload = resolve; });\n"
+                           "document.body.append(frame);\n"
+                           "await loaded;\n"
+                           "return 'framed';", remote);
+  assert_run (window, frame, "\"framed\"");
+  click_middle (window);
+  assert_run (window, "await new Promise((r) => setTimeout(r, 500)); return location.href;",
+              "\"tauri://localhost/\"");
+  g_assert_cmpuint (opened_externally->len, ==, 0);
+
+  link = g_strdup_printf ("document.title = 'clicks-on-the-page';\n"
+                          "document.body.innerHTML = '';\n"
+                          "document.body.style.margin = '0';\n"
+                          "const a = document.createElement('a');\n"
+                          "a.href = '%s';\n"
+                          "a.style = 'display: block; width: 100vw; height: 100vh';\n"
+                          "document.body.append(a);\n"
+                          "return 'linked';", page);
+  assert_run (window, link, "\"linked\"");
+  click_middle (window);
+  while (opened_externally->len < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (g_ptr_array_index (opened_externally, 0), ==, page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_signal_handler_disconnect (app, handler);
+  tauri_app_set_content_security_policy (app, NULL);
+}
+
+/* The browser opens for what the user did in the window's own document,
+ * once in a while: not for a page's own clicks, however many, nor for a
+ * frame of another origin. */
+static void
+test_security_external_launches (void)
+{
+  g_autofree char *page = g_strdup_printf ("%s/elsewhere.html", remote);
+  g_autofree char *storm = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *frame = NULL;
+  g_autofree char *got = NULL;
+  gulong handler = g_signal_connect (app, "open-external", G_CALLBACK (open_external_cb), NULL);
+
+  tauri_app_set_content_security_policy (app, "");
+  back_home ();
+  g_ptr_array_set_size (opened_externally, 0);
+
+  /* The page's script clicks fifty times, with no user behind it. */
+  storm = g_strdup_printf ("await new Promise((resolve) => setTimeout(() => {\n"
+                           "  for (let i = 0; i < 50; i++) {\n"
+                           "    const a = document.createElement('a');\n"
+                           "    a.href = i %% 2 ? '%s' : 'mailto:someone@example.com';\n"
+                           "    document.body.append(a);\n"
+                           "    a.click();\n"
+                           "  }\n"
+                           "  resolve();\n"
+                           "}, 0));\n"
+                           "await new Promise((resolve) => setTimeout(resolve, 300));\n"
+                           "return location.href;", page);
+  assert_run (main_window (), storm, "\"tauri://localhost/\"");
+  g_assert_cmpuint (opened_externally->len, ==, 0);
+
+  /* A frame of another origin clicks its links to another site and to a
+   * mail address: they stay in the frame, or go nowhere. */
+  frame = g_strdup_printf ("frame.src = 'data:text/html,' + encodeURIComponent(`<a id=a href=\"%s\">x</a>"
+                           "<a id=m href=\"mailto:x@example.com\">m</a><script>"
+                           "document.getElementById('m').click(); document.getElementById('a').click();"
+                           "setTimeout(() => parent.postMessage('clicked', '*'), 300);</` + 'script>');", page);
+  got = frame_message (frame);
+  g_assert_cmpstr (got, ==, "\"clicked\"");
+  g_assert_cmpuint (opened_externally->len, ==, 0);
+
+  /* The user clicks a link of the app's page: the browser opens, once; a
+   * second click a moment later does not open it again. */
+  user = g_strdup_printf ("const a = document.createElement('a');\n"
+                          "a.href = '%s';\n"
+                          "document.body.append(a);\n"
+                          "a.click();\n"
+                          "a.click();\n"
+                          "return 'clicked';", page);
+  assert_run (main_window (), user, "\"clicked\"");
+  while (opened_externally->len < 1)
+    g_main_context_iteration (NULL, TRUE);
+  assert_run (main_window (), "await new Promise((r) => setTimeout(r, 300)); return location.href;",
+              "\"tauri://localhost/\"");
+  g_assert_cmpuint (opened_externally->len, ==, 1);
+
+  g_signal_handler_disconnect (app, handler);
+  tauri_app_set_content_security_policy (app, NULL);
 }
 
 static void
@@ -620,22 +784,6 @@ test_security_remote_capability (void)
               "\"Command not allowed: the page is not the app’s own\"");
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* What a frame of @src (an expression) posts to its parent. */
-static char *
-frame_message (const char *make_frame)
-{
-  g_autofree char *body =
-    g_strdup_printf ("const got = new Promise((resolve) => window.addEventListener('message', (e) => resolve(e.data), { once: true }));\n"
-                     "const frame = document.createElement('iframe');\n"
-                     "%s\n"
-                     "document.body.append(frame);\n"
-                     "const out = await got;\n"
-                     "frame.remove();\n"
-                     "return out;", make_frame);
-
-  return run (main_window (), body);
 }
 
 /* asset:// answers the window's own page, on its own origin: a frame of
@@ -951,6 +1099,8 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/foreign-frame", test_security_foreign_frame);
   test_ui_add ("/Tauri/Security/data-frame", test_security_data_frame);
   test_ui_add ("/Tauri/Security/navigation", test_security_navigation);
+  test_ui_add ("/Tauri/Security/external-launches", test_security_external_launches);
+  test_ui_add ("/Tauri/Security/user-clicks", test_security_user_clicks);
   test_ui_add ("/Tauri/Security/csp", test_security_csp);
   test_ui_add ("/Tauri/Security/abort", test_security_abort);
   test_ui_add ("/Tauri/Security/back-forward-cache", test_security_back_forward_cache);

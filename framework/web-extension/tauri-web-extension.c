@@ -32,6 +32,13 @@
  *
  * The token is checked by the bridge, as for tauri:// requests: the
  * function proves nothing by itself.
+ *
+ * And every frame, the main one and the others, tells the UI process
+ * where the user activates something (a click, Enter on a link), in a
+ * script world of this extension's own, which pages cannot reach: a
+ * "tauri-gtk:activation" message (b, whether in the main frame), sent as
+ * the click happens, before the navigation it may start. The window opens
+ * the browser only for what the user did in its own document.
  */
 
 #include "config.h"
@@ -48,6 +55,16 @@
 #define MESSAGE_NAME       "tauri-gtk:bytes"
 #define CALL_FUNCTION_NAME "__TAURI_GTK_CALL__"
 #define CALL_MESSAGE_NAME  "tauri-gtk:call"
+#define ACTIVATION_MESSAGE "tauri-gtk:activation"
+#define ACTIVATION_WORLD   "tauri-gtk-activations"
+
+static WebKitScriptWorld *activation_world;
+
+/* What tells of a frame's clicks: a trusted event alone, which no script
+ * can make. */
+static const char activation_listener[] =
+  "document.addEventListener('click', (event) => { if (event.isTrusted) activated(); }, true);\n"
+  "document.addEventListener('auxclick', (event) => { if (event.isTrusted) activated(); }, true);\n";
 
 /* The largest message the UI process takes, as the application said when
  * this process started. */
@@ -361,6 +378,50 @@ weak_ref_free (GWeakRef *ref)
   g_free (ref);
 }
 
+typedef struct
+{
+  GWeakRef page;
+  gboolean main_frame;
+} Activations;
+
+static void
+activations_free (Activations *activations)
+{
+  g_weak_ref_clear (&activations->page);
+  g_free (activations);
+}
+
+static void
+activated (Activations *activations)
+{
+  g_autoptr(WebKitWebPage) page = g_weak_ref_get (&activations->page);
+
+  if (page != NULL)
+    webkit_web_page_send_message_to_view (page,
+                                          webkit_user_message_new (ACTIVATION_MESSAGE,
+                                                                   g_variant_new_boolean (activations->main_frame)),
+                                          NULL, NULL, NULL);
+}
+
+/* In every frame, the clicks of the user, where no page script runs. */
+static void
+watch_activations (WebKitWebPage *page,
+                   WebKitFrame   *frame)
+{
+  g_autoptr(JSCContext) context = webkit_frame_get_js_context_for_script_world (frame, activation_world);
+  g_autoptr(JSCValue) global = jsc_context_get_global_object (context);
+  g_autoptr(JSCValue) function = NULL;
+  g_autoptr(JSCValue) result = NULL;
+  Activations *activations = g_new0 (Activations, 1);
+
+  g_weak_ref_init (&activations->page, page);
+  activations->main_frame = webkit_frame_is_main_frame (frame);
+  function = jsc_value_new_function (context, "activated", G_CALLBACK (activated), activations,
+                                     (GDestroyNotify) activations_free, G_TYPE_NONE, 0);
+  jsc_value_object_set_property (global, "activated", function);
+  result = jsc_context_evaluate (context, activation_listener, -1);
+}
+
 static void
 define_function (JSCContext    *context,
                  JSCValue      *global,
@@ -386,6 +447,8 @@ window_object_cleared_cb (WebKitScriptWorld *world,
   g_autoptr(JSCContext) context = NULL;
   g_autoptr(JSCValue) global = NULL;
 
+  watch_activations (page, frame);
+
   /* The main frame alone: the bridge answers the window's own page. */
   if (!webkit_frame_is_main_frame (frame))
     return;
@@ -407,6 +470,7 @@ webkit_web_process_extension_initialize_with_user_data (WebKitWebProcessExtensio
   if (user_data != NULL && g_variant_is_of_type (user_data, G_VARIANT_TYPE_UINT64))
     max_message_size = g_variant_get_uint64 (user_data);
 
+  activation_world = webkit_script_world_new_with_name (ACTIVATION_WORLD);
   g_signal_connect (webkit_script_world_get_default (), "window-object-cleared",
                     G_CALLBACK (window_object_cleared_cb), NULL);
 }
