@@ -998,6 +998,70 @@ test_security_slow_reader (void)
   assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
 }
 
+/* The resident memory of this process, the UI process, in bytes. */
+static gsize
+resident_size (void)
+{
+  g_autofree char *statm = NULL;
+  gsize pages = 0;
+
+  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
+  g_assert_cmpint (sscanf (statm, "%*u %" G_GSIZE_MODIFIER "u", &pages), ==, 1);
+  return pages * (gsize) sysconf (_SC_PAGESIZE);
+}
+
+/* A call larger than the registry takes is refused before it is copied
+ * to this process: its memory does not grow by the call's size. */
+static void
+test_security_oversized_calls (void)
+{
+  gsize before;
+  gsize after;
+
+  back_home ();
+  before = resident_size ();
+  assert_run (main_window (),
+              "const { invoke } = window.__TAURI__.core;\n"
+              "const settle = (p) => p.then((v) => ['ok', v], (e) => ['err', e]);\n"
+              "const text = 'x'.repeat(70 * 1024 * 1024);\n"
+              "const bytes = new Uint8Array(65 * 1024 * 1024);\n"
+              "return [await settle(invoke('greeting', { text })),\n"
+              "        await settle(Promise.all([invoke('greeting'), invoke('greeting', { text })])),\n"
+              "        await settle(invoke('echo_bytes', bytes))];",
+              "[[\"err\",\"invalid args for command `greeting`: the call is 73400331 bytes, more than the limit of 67108864\"],"
+              "[\"err\",\"invalid args for command `greeting`: the call is 73400331 bytes, more than the limit of 67108864\"],"
+              "[\"err\",\"invalid args for command `echo_bytes`: the call is 68157440 bytes, more than the limit of 67108864\"]]");
+  after = resident_size ();
+  g_test_message ("the UI process grew by %" G_GSIZE_FORMAT " KiB", (after - MIN (before, after)) / 1024);
+  g_assert_cmpuint (after, <, before + 64 * 1024 * 1024);
+}
+
+/* The page names its calls; a second call of a name in use is refused at
+ * once, and the first one is answered as it should be. A command name
+ * that cannot be sent whole fails alone, not the calls made with it. */
+static void
+test_security_call_names (void)
+{
+  TauriBridge *bridge = _tauri_window_get_bridge (main_window ());
+  g_autofree char *body = NULL;
+  g_autofree char *got = NULL;
+
+  back_home ();
+  body = g_strdup_printf ("const post = (message) => window.webkit.messageHandlers.tauri.postMessage('%s' + message)\n"
+                          "  .then((v) => ['ok', JSON.parse(v)], (e) => ['err', JSON.parse(e.message)]);\n"
+                          "const first = post('i900\\nslow_sum\\n{\"a\":1,\"b\":2,\"delayMs\":200}');\n"
+                          "const second = await post('i900\\ngreeting\\n');\n"
+                          "return JSON.stringify([second, await first]);", bridge->token);
+  got = test_ui_run_js (main_window (), TAURI_BRIDGE_WORLD, body);
+  g_assert_cmpstr (got, ==, "[[\"err\",\"malformed message: the call id 900 is already in use\"],[\"ok\",3]]");
+
+  assert_run (main_window (),
+              "const { invoke } = window.__TAURI__.core;\n"
+              "const settle = (p) => p.then((v) => ['ok', v], (e) => ['err', e]);\n"
+              "return await Promise.all([settle(invoke('greeting')), settle(invoke('gree\\ud800ting')), settle(invoke('greeting'))]);",
+              "[[\"ok\",\"Hello from C!\"],[\"err\",\"invalid command name\"],[\"ok\",\"Hello from C!\"]]");
+}
+
 /* Each document has a token of its own, which goes with it: a page that
  * had one cannot pass it on to the document after it. */
 static void
@@ -1115,6 +1179,8 @@ main (int   argc,
   test_ui_add ("/Tauri/Security/busy-workers", test_security_busy_workers);
   test_ui_add ("/Tauri/Security/window-commands", test_security_window_commands);
   test_ui_add ("/Tauri/Security/slow-reader", test_security_slow_reader);
+  test_ui_add ("/Tauri/Security/oversized-calls", test_security_oversized_calls);
+  test_ui_add ("/Tauri/Security/call-names", test_security_call_names);
   /* Last: a capability, once loaded, governs the rest of the app's life. */
   test_ui_add ("/Tauri/Security/capabilities", test_security_capabilities);
   test_ui_add ("/Tauri/Security/remote-capability", test_security_remote_capability);
