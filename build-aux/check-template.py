@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""What a new user does with tauri-gtk-1-new, against this build tree:
+writes a project for each back end and front end, checks that
+flatpak-builder reads its manifest, builds it, and runs its own tests (with
+the Vite one also built as its Flatpak manifest builds it, without npm).
+Prints TAP.
+
+    check-template.py RUN_SCRIPT WORK_DIR [LANG-FRONTEND...]
+
+RUN_SCRIPT is the build directory's `run`, which points pkg-config,
+the typelib path and the library at the build tree.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+VARIANTS = ['c-plain', 'python-plain', 'c-vite', 'python-vite']
+
+
+class Tap:
+    def __init__(self):
+        self.number = 0
+        self.failed = 0
+
+    def check(self, name, command, cwd=None, expect=0, output=None):
+        """Runs @command; ok when it exits with @expect and prints @output."""
+        self.number += 1
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+        printed = done.stdout + done.stderr
+        good = done.returncode == expect and (output is None or output in printed)
+        print('%s %d - %s' % ('ok' if good else 'not ok', self.number, name), flush=True)
+        if not good:
+            self.failed += 1
+            print('# %s exited %d%s' % (' '.join(command), done.returncode,
+                                        '' if output is None else ', wanted: %s' % output))
+            for line in printed.splitlines()[-60:]:
+                print('# | ' + line)
+        return good, done.stdout
+
+
+def manifest_is_read(tap, path, app_id, variant):
+    """flatpak-builder reads the manifest without a warning, as written."""
+    good, shown = tap.check('%s: flatpak-builder --show-manifest reads its manifest' % variant,
+                            ['flatpak-builder', '--show-manifest', path], output='"id" : "%s"' % app_id)
+    if good:
+        manifest = json.loads(shown)
+        modules = [module['name'] for module in manifest['modules']]
+        assert modules[0] == 'tauri-gtk' and manifest['command'] in modules, modules
+        assert manifest['modules'][0]['sources'][0]['type'] == 'git', manifest['modules'][0]
+
+
+def main():
+    run, work = sys.argv[1:3]
+    variants = sys.argv[3:] or VARIANTS
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    tap = Tap()
+    print('1..%d' % (3 + 4 * len(variants) + 2 * variants.count('c-vite') + 2 * variants.count('python-vite')),
+          flush=True)
+
+    # Bad input: a clear error naming what is wrong, and nothing written.
+    tap.check('an id that is not reverse DNS is refused',
+              [run, 'tauri-gtk-1-new', 'myapp', os.path.join(work, 'bad')], expect=2,
+              output='“myapp” is not an application id')
+    os.makedirs(os.path.join(work, 'taken'))
+    open(os.path.join(work, 'taken', 'file'), 'w').close()
+    tap.check('a folder that is not empty is refused',
+              [run, 'tauri-gtk-1-new', 'org.example.Taken', os.path.join(work, 'taken')], expect=2,
+              output='is not an empty folder')
+    tap.check('without a terminal, a missing id is asked for in words',
+              [run, 'tauri-gtk-1-new'], expect=2, output='give the application id')
+
+    for variant in variants:
+        lang, frontend = variant.split('-')
+        app_id = 'org.example.Check%s%s' % (lang.capitalize(), frontend.capitalize())
+        project = os.path.join(work, 'check-%s' % variant)
+        good, _ = tap.check('%s: tauri-gtk-1-new writes the project' % variant,
+                            [run, 'tauri-gtk-1-new', '--lang', lang, '--frontend', frontend,
+                             '--name', 'Check %s' % variant, app_id, project])
+        manifest_is_read(tap, os.path.join(project, 'build-aux', 'flatpak', app_id + '.json'), app_id, variant)
+        tap.check('%s: it builds with no edit' % variant,
+                  [run, 'sh', '-c', 'meson setup _build && meson compile -C _build'], cwd=project)
+        # meson test fails when one does; the Vite ones check frontend/dist.
+        tap.check('%s: its own tests pass' % variant,
+                  [run, 'meson', 'test', '-C', '_build', '--print-errorlogs'], cwd=project,
+                  output='frontend-dist-current' if frontend == 'vite' else '/ app ')
+        if frontend == 'vite':
+            # As in its Flatpak manifest: no npm, frontend/dist as kept.
+            tap.check('%s: it builds without npm, as its Flatpak manifest asks' % variant,
+                      [run, 'sh', '-c', 'meson setup _build-flatpak -Dnpm=disabled && '
+                                        'meson compile -C _build-flatpak'], cwd=project,
+                      output='the front end is frontend/dist as kept')
+            tap.check('%s: and its tests pass there too' % variant,
+                      [run, 'meson', 'test', '-C', '_build-flatpak', '--print-errorlogs'], cwd=project,
+                      output='/ app ')
+
+    return 1 if tap.failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
