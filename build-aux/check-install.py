@@ -46,9 +46,10 @@ class Tap:
                            '%s exited %d; missing %s\n%s' % (command[0], done.returncode, missing, printed))
 
 
-def sandbox(stage, work, frontend, command, language=''):
+def sandbox(stage, work, frontend, command, language='', writable=False):
     """@command in a sandbox where /app is the staging install, as in a
-    Flatpak: the host's /usr, no network, a home of its own."""
+    Flatpak: the host's /usr, no network, a home of its own. @writable
+    lets it install into /app, as a Flatpak build does."""
     home = os.path.join(work, 'home')
     os.makedirs(home, exist_ok=True)
     args = ['bwrap', '--unshare-net', '--unshare-ipc', '--die-with-parent',
@@ -56,7 +57,7 @@ def sandbox(stage, work, frontend, command, language=''):
             '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64',
             '--symlink', 'usr/bin', '/bin', '--symlink', 'usr/sbin', '/sbin',
             '--ro-bind', '/sys', '/sys', '--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp',
-            '--ro-bind', os.path.join(stage, 'app'), '/app',
+            '--bind' if writable else '--ro-bind', os.path.join(stage, 'app'), '/app',
             '--ro-bind', frontend, '/check-frontend',
             '--bind', home, '/home/user', '--chdir', '/home/user',
             '--clearenv',
@@ -64,6 +65,7 @@ def sandbox(stage, work, frontend, command, language=''):
             '--setenv', 'PATH', '/app/bin:/usr/bin',
             '--setenv', 'XDG_DATA_DIRS', '/app/share:/usr/share',
             '--setenv', 'GI_TYPELIB_PATH', '/app/lib/girepository-1.0',
+            '--setenv', 'PKG_CONFIG_PATH', '/app/lib/pkgconfig:/app/share/pkgconfig',
             '--setenv', 'HOME', '/home/user',
             '--setenv', 'LANG', 'C.UTF-8', '--setenv', 'LANGUAGE', language,
             # Headless, as the tests run: no GL under Xvfb.
@@ -85,7 +87,7 @@ def main():
     os.makedirs(work)
     build, stage = os.path.join(work, 'build'), os.path.join(work, 'stage')
     tap = Tap()
-    print('1..10', flush=True)
+    print('1..12', flush=True)
 
     shown = subprocess.run(['flatpak-builder', '--show-manifest', os.path.join(source, MANIFEST)],
                            capture_output=True, text=True)
@@ -131,6 +133,18 @@ def main():
                        'import sys; sys.exit(Tauri.App(application_id="org.example.Check").run(["check", "--help"]))'],
                       'de'),
               ['Diese Oberfläche statt der eingebauten verwenden'])
+    # What the template's manifest does once tauri-gtk is in /app: build the
+    # app with --prefix=/app, install it, and run it from there.
+    for lang in ('c', 'python'):
+        tap.check('from /app: a %s app from tauri-gtk-1-new builds, installs in /app, passes its tests and runs'
+                  % lang,
+                  sandbox(stage, work, frontend, ['sh', '-c', 'set -e; tauri-gtk-1-new --lang "$0" org.example.Flat "$0-app"; '
+                                                  'cd "$0-app"; meson setup _build --prefix=/app --libdir=lib; '
+                                                  'meson compile -C _build; meson install -C _build; '
+                                                  'meson test -C _build --print-errorlogs; '
+                                                  '"$0-app" --screenshot /tmp/app.png; test -s /tmp/app.png',
+                                                  lang], writable=True),
+                  ['Installing', '/ app ', 'OK'])
     # Text files only: a binary's debugging information names its sources.
     leftovers = subprocess.run(['grep', '-rlI', '-e', os.path.abspath(source), '-e', os.path.abspath(work), app],
                                capture_output=True, text=True)
