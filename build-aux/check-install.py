@@ -126,13 +126,17 @@ def main():
                       ['sh', '-c', 'tauri-gtk-demo --screenshot /tmp/demo.png && test -s /tmp/demo.png'], 'de'))
     # The typelib's library is found as Flatpak finds /app/lib: through the
     # dynamic linker's paths, which Flatpak's runtime sets up.
-    tap.check('from /app: the typelib, from Python, in German',
+    # The overrides are where tauri-gtk.pc says, which Python searches in a
+    # Flatpak runtime (/app/lib/python3.X/site-packages) and not here.
+    tap.check('from /app: the typelib and the PyGObject overrides, from Python, in German',
               sandbox(stage, work, frontend,
-                      ['env', 'LD_LIBRARY_PATH=/app/lib', '/usr/bin/python3', '-c',
-                       'import gi; gi.require_version("Tauri", "1"); from gi.repository import Tauri; '
-                       'import sys; sys.exit(Tauri.App(application_id="org.example.Check").run(["check", "--help"]))'],
+                      ['sh', '-c', 'LD_LIBRARY_PATH=/app/lib PYTHONPATH=$(pkg-config --variable=pythondir tauri-gtk-1) '
+                       '/usr/bin/python3 -c \''
+                       'import sys, gi; gi.require_version("Tauri", "1"); from gi.repository import Tauri; '
+                       'print("overrides:", sys.modules["gi.overrides.Tauri"].__file__, flush=True); '
+                       'sys.exit(Tauri.App(application_id="org.example.Check").run(["check", "--help"]))\''],
                       'de'),
-              ['Diese Oberfläche statt der eingebauten verwenden'])
+              ['Diese Oberfläche statt der eingebauten verwenden', 'overrides: /app/lib/python3'])
     # What the template's manifest does once tauri-gtk is in /app: build the
     # app with --prefix=/app, install it, and run it from there.
     for lang in ('c', 'python'):
