@@ -14,6 +14,8 @@ the typelib path and the library at the build tree.
 
 import json
 import os
+import pty
+import select
 import shutil
 import subprocess
 import sys
@@ -53,13 +55,49 @@ def manifest_is_read(tap, path, app_id, variant):
         assert manifest['modules'][0]['sources'][0]['type'] == 'git', manifest['modules'][0]
 
 
+def asks_in_a_terminal(tap, run, work):
+    """Run in a terminal with no argument, it asks for each, with defaults."""
+    project = os.path.join(work, 'asked')
+    answers = [('Application id', 'not-an-id'), ('is not an application id', 'org.example.AskedApp'),
+               ('Folder of the new project', project), ('Name people see [Asked App]', ''),
+               ('Language of the back end [c]', 'python'), ('Front end [plain]', '')]
+    pid, terminal = pty.fork()
+    if pid == 0:
+        os.execvp(run, [run, 'tauri-gtk-1-new'])
+    seen = ''
+    for prompt, answer in answers:
+        while prompt not in seen:
+            ready, _, _ = select.select([terminal], [], [], 30)
+            chunk = os.read(terminal, 4096).decode('utf-8', 'replace') if ready else ''
+            if not chunk:
+                break
+            seen += chunk
+        seen = seen[seen.find(prompt) + len(prompt):] if prompt in seen else seen
+        os.write(terminal, (answer + '\n').encode())
+    while True:
+        try:
+            ready, _, _ = select.select([terminal], [], [], 30)
+            if not ready or not os.read(terminal, 4096):
+                break
+        except OSError:
+            break
+    _, status = os.waitpid(pid, 0)
+    written = os.path.join(project, 'src', 'asked.in')   # the Python back end
+    good = os.waitstatus_to_exitcode(status) == 0 and os.path.exists(written)
+    tap.number += 1
+    print('%s %d - in a terminal it asks for what is missing' % ('ok' if good else 'not ok', tap.number), flush=True)
+    if not good:
+        tap.failed += 1
+        print('# exit status %d; %s written: %s' % (os.waitstatus_to_exitcode(status), written, os.path.exists(written)))
+
+
 def main():
     run, work = sys.argv[1:3]
     variants = sys.argv[3:] or VARIANTS
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     tap = Tap()
-    print('1..%d' % (3 + 4 * len(variants) + 2 * variants.count('c-vite') + 2 * variants.count('python-vite')),
+    print('1..%d' % (4 + 4 * len(variants) + 2 * variants.count('c-vite') + 2 * variants.count('python-vite')),
           flush=True)
 
     # Bad input: a clear error naming what is wrong, and nothing written.
@@ -73,6 +111,8 @@ def main():
               output='is not an empty folder')
     tap.check('without a terminal, a missing id is asked for in words',
               [run, 'tauri-gtk-1-new'], expect=2, output='give the application id')
+
+    asks_in_a_terminal(tap, run, work)
 
     for variant in variants:
         lang, frontend = variant.split('-')
