@@ -89,8 +89,9 @@ def main():
     tap = Tap()
     print('1..12', flush=True)
 
+    # From the work folder: flatpak-builder leaves a .flatpak-builder there.
     shown = subprocess.run(['flatpak-builder', '--show-manifest', os.path.join(source, MANIFEST)],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, cwd=work)
     manifest = json.loads(shown.stdout) if shown.returncode == 0 else {}
     tap.result('flatpak-builder --show-manifest reads the demo’s manifest',
                shown.returncode == 0 and not shown.stderr and manifest.get('id') == 'io.github.taurigtk.Demo.Devel',

@@ -47,7 +47,8 @@ class Tap:
 def manifest_is_read(tap, path, app_id, variant):
     """flatpak-builder reads the manifest without a warning, as written."""
     good, shown = tap.check('%s: flatpak-builder --show-manifest reads its manifest' % variant,
-                            ['flatpak-builder', '--show-manifest', path], output='"id" : "%s"' % app_id)
+                            ['flatpak-builder', '--show-manifest', path], output='"id" : "%s"' % app_id,
+                            cwd=os.path.dirname(os.path.dirname(os.path.dirname(path))))
     if good:
         manifest = json.loads(shown)
         modules = [module['name'] for module in manifest['modules']]
