@@ -2,6 +2,8 @@
 #
 #   make demo   installs what is missing, builds, and runs the demo app;
 #               with no display, runs it under Xvfb, saves a screenshot, exits
+#   make screenshot  the same screenshot, in English, as the metainfo's
+#               data/screenshots/main.png
 #   make test   installs what is missing, builds with -Dwerror=true, runs every
 #               test suite, then runs them again under AddressSanitizer and
 #               UndefinedBehaviorSanitizer with leak detection
@@ -22,7 +24,7 @@ SCREENSHOT    ?= $(CURDIR)/demo-screenshot.png
 
 # Debian 12 / Ubuntu package names of everything the build and the tests use.
 PACKAGES = \
-	appstream ca-certificates clang dbus dbus-x11 desktop-file-utils gettext \
+	appstream bubblewrap ca-certificates clang dbus dbus-x11 desktop-file-utils flatpak-builder gettext \
 	gi-docgen gir1.2-gtk-4.0 gir1.2-webkit-6.0 gjs gobject-introspection \
 	libclang-rt-14-dev libgirepository1.0-dev libgtk-4-dev libjson-glib-dev \
 	libwebkitgtk-6.0-dev meson ninja-build openbox pkg-config python3-gi valac \
@@ -34,7 +36,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # cache directories of its own (build-aux/run-headless.sh).
 HEADLESS = $(CURDIR)/build-aux/run-headless.sh
 
-.PHONY: all deps build demo stress test test-build test-asan test-bindings-ts update-bindings bench fuzz fuzz-build test-fuzz clean
+.PHONY: all deps build demo screenshot stress test test-build test-asan test-bindings-ts update-bindings bench fuzz fuzz-build test-fuzz clean
 
 all: build
 
@@ -70,8 +72,16 @@ demo: build
 	  test -s $(SCREENSHOT) && echo "Saved $(SCREENSHOT)"; \
 	fi
 
+# The metainfo's screenshot: the demo's own --screenshot, under Xvfb, in
+# English, at the window's default size.
+screenshot: build
+	mkdir -p data/screenshots
+	LANGUAGE= LANG=C.UTF-8 $(HEADLESS) $(BUILDDIR)/run $(BUILDDIR)/demo-app/tauri-gtk-demo \
+	  --screenshot $(CURDIR)/data/screenshots/main.png
+	@echo "Saved data/screenshots/main.png"
+
 $(TESTBUILDDIR)/build.ninja:
-	meson setup $(TESTBUILDDIR) -Dwerror=true --fatal-meson-warnings -Ddocumentation=true
+	meson setup $(TESTBUILDDIR) -Dwerror=true --fatal-meson-warnings -Ddocumentation=true -Dnpm=enabled
 
 test-build: deps $(TESTBUILDDIR)/build.ninja
 	meson compile -C $(TESTBUILDDIR)

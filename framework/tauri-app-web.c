@@ -113,6 +113,37 @@ set_up_web_extension (TauriApp         *self,
                            G_CALLBACK (initialize_web_extension_cb), self, 0);
 }
 
+/* The desktop's languages, as LANGUAGE and LC_MESSAGES give them
+ * ("de_DE.UTF-8" → "de-DE"), for the page's navigator.language and the
+ * Accept-Language header; WebKit's own default is "C". */
+static void
+set_up_languages (WebKitWebContext *context)
+{
+  const char * const *names = g_get_language_names ();
+  g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *tag = NULL;
+      gboolean seen = FALSE;
+
+      if (strpbrk (names[i], ".@") != NULL || g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
+        continue;
+
+      tag = g_strdelimit (g_strdup (names[i]), "_", '-');
+      for (guint j = 0; j < languages->len && !seen; j++)
+        seen = g_ascii_strcasecmp (g_ptr_array_index (languages, j), tag) == 0;
+      if (!seen)
+        g_ptr_array_add (languages, g_steal_pointer (&tag));
+    }
+
+  if (languages->len == 0)
+    g_ptr_array_add (languages, g_strdup ("en-US"));
+  g_ptr_array_add (languages, NULL);
+
+  webkit_web_context_set_preferred_languages (context, (const char * const *) languages->pdata);
+}
+
 void
 _tauri_app_setup_web_context (TauriApp *self)
 {
@@ -122,6 +153,7 @@ _tauri_app_setup_web_context (TauriApp *self)
   priv->web_context = webkit_web_context_new ();
   register_schemes (self, priv->web_context);
   set_up_web_extension (self, priv->web_context);
+  set_up_languages (priv->web_context);
 
   if (priv->automation)
     {

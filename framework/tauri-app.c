@@ -167,13 +167,22 @@ tauri_app_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "frontend", "&s", &frontend))
     {
-      if (!_tauri_app_is_web_url (frontend) && !g_file_test (frontend, G_FILE_TEST_IS_DIR))
+      g_autofree char *directory = NULL;
+
+      if (_tauri_app_is_web_url (frontend))
+        tauri_app_set_frontend (self, frontend);
+      else if (g_file_test (frontend, G_FILE_TEST_IS_DIR))
+        {
+          /* A path typed on the command line is the current directory's. */
+          directory = g_canonicalize_filename (frontend, NULL);
+          tauri_app_set_frontend (self, directory);
+        }
+      else
         {
           g_printerr (_("%s: the front end “%s” is neither a directory nor an http(s) URL\n"),
                       g_get_prgname (), frontend);
           return EXIT_FAILURE;
         }
-      tauri_app_set_frontend (self, frontend);
     }
 
   if (g_variant_dict_contains (options, "dev"))
@@ -398,6 +407,11 @@ tauri_app_class_init (TauriAppClass *klass)
 
   klass->open_external = _tauri_app_real_open_external;
 
+  /* The library's own translations: bound once, in its own domain, without
+   * touching the application's (never textdomain()). */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
   /**
    * TauriApp:registry: (getter get_registry)
    *
@@ -416,7 +430,9 @@ tauri_app_class_init (TauriAppClass *klass)
    * Where the front end comes from: %NULL for the built-in one, from the
    * application's resources; a directory, served from `tauri://localhost/`;
    * or the `http://` or `https://` URL of a development server, loaded as it
-   * is. Windows opened afterwards use the new front end.
+   * is. Windows opened afterwards use the new front end. A relative
+   * directory is taken from the current directory when it is set, and a
+   * message says so: give an absolute one.
    *
    * Since: 0.1
    */
@@ -526,6 +542,25 @@ _tauri_app_open_external (TauriApp   *self,
   g_signal_emit (self, signals[SIGNAL_OPEN_EXTERNAL], 0, uri, &handled);
 }
 
+/* GApplication translates its main options in the application's domain:
+ * these are given already in the library's. */
+static void
+add_option_entries (TauriApp *self)
+{
+  GOptionEntry entries[G_N_ELEMENTS (option_entries)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (option_entries); i++)
+    {
+      entries[i] = option_entries[i];
+      if (entries[i].description != NULL)
+        entries[i].description = g_dgettext (GETTEXT_PACKAGE, entries[i].description);
+      if (entries[i].arg_description != NULL)
+        entries[i].arg_description = g_dgettext (GETTEXT_PACKAGE, entries[i].arg_description);
+    }
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
 static void
 tauri_app_init (TauriApp *self)
 {
@@ -537,7 +572,7 @@ tauri_app_init (TauriApp *self)
   priv->asset_scope = g_ptr_array_new_with_free_func (g_free);
   priv->navigation = g_ptr_array_new_with_free_func (g_free);
 
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  add_option_entries (self);
 }
 
 /**
@@ -642,7 +677,17 @@ tauri_app_set_frontend (TauriApp   *self,
     return;
 
   g_free (priv->frontend);
-  priv->frontend = g_strdup (frontend);
+  if (frontend != NULL && !_tauri_app_is_web_url (frontend) && !g_path_is_absolute (frontend))
+    {
+      /* Taken now, not at each request, and said, since it depends on where
+       * the program was started from. */
+      priv->frontend = g_canonicalize_filename (frontend, NULL);
+      g_message (_("The front end “%s” is a relative path, taken from the current directory as %s; "
+                   "give an absolute path, such as one made from the program’s own location"),
+                 frontend, priv->frontend);
+    }
+  else
+    priv->frontend = g_strdup (frontend);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRONTEND]);
 }
 

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
 #include "tauri-bridge-private.h"
@@ -119,9 +121,37 @@ finish_with_status (WebKitURISchemeRequest *request,
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
+/* A bare "Not Found" in the window tells nothing: a missing front end and
+ * a missing page say so on standard error, and with --dev so does every
+ * other missing file. */
+static void
+report_not_found (TauriApp   *app,
+                  const char *uri,
+                  gboolean    page)
+{
+  g_autoptr(GFile) root = _tauri_app_dup_frontend_root (app);
+  g_autoptr(GFile) index = root ? g_file_get_child (root, "index.html") : NULL;
+  g_autofree char *where = root ? g_file_get_parse_name (root) : NULL;
+
+  if (root == NULL && tauri_app_get_frontend (app) != NULL)
+    return;     /* a development server's page: tauri:// serves nothing */
+  else if (root == NULL)
+    g_message (_("%s: the app has no application id, so no built-in front end; "
+                 "give it an id, or a front end with --frontend DIR"), uri);
+  else if (!g_file_query_exists (index, NULL) && tauri_app_get_frontend (app) == NULL)
+    g_message (_("%s: the app has no built-in front end, no %s/index.html in its resources; "
+                 "compile one in (see the getting-started guide), or pass --frontend DIR"), uri, where);
+  else if (!g_file_query_exists (index, NULL))
+    g_message (_("%s: the front end %s has no index.html; build it, or pass --frontend "
+                 "the directory that has it"), uri, where);
+  else if (page || tauri_app_get_developer_mode (app))
+    g_message (_("%s: not found in the front end %s"), uri, where);
+}
+
 typedef struct
 {
   WebKitURISchemeRequest *request;
+  TauriApp               *app;    /* unowned: the app owns the context */
   char                   *csp;
 } Load;
 
@@ -156,7 +186,11 @@ contents_loaded_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        finish_with_status (request, 404, "Not Found");
+        {
+          report_not_found (load->app, webkit_uri_scheme_request_get_uri (request),
+                            g_str_has_prefix (mime_type, "text/html"));
+          finish_with_status (request, 404, "Not Found");
+        }
       else
         finish_with_status (request, 500, "Internal Server Error");
       return;
@@ -201,6 +235,8 @@ _tauri_assets_serve_frontend (TauriApp               *app,
   relative = _tauri_assets_resolve_path (g_uri_get_path (uri));
   if (root == NULL || relative == NULL)
     {
+      if (root == NULL)
+        report_not_found (app, webkit_uri_scheme_request_get_uri (request), TRUE);
       finish_with_status (request, 404, "Not Found");
       return;
     }
@@ -208,6 +244,7 @@ _tauri_assets_serve_frontend (TauriApp               *app,
   file = g_file_resolve_relative_path (root, relative);
   load = g_new0 (Load, 1);
   load->request = g_object_ref (request);
+  load->app = app;
   load->csp = g_strdup (_tauri_app_get_csp (app));
   g_file_load_contents_async (file, NULL, contents_loaded_cb, load);
 }

@@ -11,8 +11,73 @@
  *                      its text is the JSON of the resolved value or rejection
  *   #time-<command>    how long the call took ("12 ms")
  *   body[data-ready="true"]  set once the automatic first run has settled
+ *
+ * The page's words are in TEXT below, marked with _() for the demo's gettext
+ * domain (demo-app/po); translations.js, made from its catalogs at build
+ * time, holds their translations, and the page shows the ones of the
+ * desktop's language, which navigator.languages follows.
  */
 'use strict';
+
+/* ---- Words --------------------------------------------------------------- */
+
+/** The best catalog for the user's languages: `de-CH` takes de_CH, then de. */
+function catalogFor(languages, translations) {
+  for (const tag of languages) {
+    const [language, region] = tag.split('-');
+    const found = translations[region ? `${language}_${region.toUpperCase()}` : language] ??
+      translations[language];
+    if (found) return [tag, found];
+    if (language === 'en') break;
+  }
+  return ['en', {}];
+}
+
+const [LANGUAGE, CATALOG] = catalogFor(navigator.languages ?? [navigator.language],
+                                       globalThis.TRANSLATIONS ?? {});
+
+/** The translation of @text, with {name} placeholders filled from @values. */
+function _(text, values = {}) {
+  return (CATALOG[text] || text).replace(/\{(\w+)\}/g, (m, name) => values[name] ?? m);
+}
+
+// The words of index.html, by the data-text names of its elements.
+const TEXT = {
+  title: _('tauri-gtk Demo'),
+  subtitle: _('Tauri’s command system, in C on GTK 4'),
+  'tauri-api-link': _('@tauri-apps/api demo'),
+  'run-all': _('Run all'),
+  // Translators: a button that calls the command (Tauri's invoke()).
+  invoke: _('Invoke'),
+  'hello.title': _('Basic example'),
+  'hello.description': _('The simplest command: the C handler prints a line on standard output.'),
+  'log_message.title': _('Passing arguments'),
+  'log_message.description': _('Arguments travel as a JSON object with camelCase keys.'),
+  'log_message.message': _('Message'),
+  'greeting.title': _('Returning data'),
+  'greeting.description': _('The promise resolves with the value the command returns.'),
+  'try_operation.title': _('Error handling'),
+  'try_operation.description': _('An error rejects the promise; flip Fail to see both outcomes.'),
+  // Translators: the label of a switch that makes the command fail.
+  'try_operation.fail': _('Fail'),
+  'slow_sum.title': _('Async commands'),
+  'slow_sum.description': _('slow_sum sleeps on a worker thread; the page keeps getting answers.'),
+  'slow_sum.delay': _('Delay (ms)'),
+  'window_label.title': _('Accessing the window'),
+  'window_label.description': _('Commands know their window and can open new ones.'),
+  // Translators: the label, a name, that the new window gets.
+  'open_window.label': _('Label'),
+  'open_window.run': _('Open window'),
+  'my_custom_command.title': _('Complete example'),
+  'my_custom_command.description': _('Everything combined: arguments, window, struct, error.'),
+  'my_custom_command.number': _('Number'),
+  'my_custom_command.hint': _('A negative number returns the error “No result”.'),
+};
+
+document.documentElement.lang = LANGUAGE;
+for (const element of document.querySelectorAll('[data-text]')) {
+  element.textContent = TEXT[element.dataset.text];
+}
 
 // Injected by the host at document start. Opened outside the app (e.g. in a
 // plain browser), every call then fails visibly instead of the page breaking.
@@ -164,13 +229,16 @@ function sendAlongside(ex, slow, start, isCurrent) {
   return call(quick).then(
     (value) => {
       if (!isCurrent()) return;
-      const when = slowSettled ? `once ${command} had finished` : `while ${command} was still running`;
-      const ms = Math.round(performance.now() - start);
-      setDetail(command, `${quick} answered ${toJson(value)} after ${ms} ms ${when}`, 'ok');
+      const values = { quick, command, value: toJson(value), ms: Math.round(performance.now() - start) };
+      setDetail(command, slowSettled
+        // Translators: {quick} and {command} are command names, {value} the
+        // answer as JSON, {ms} a number of milliseconds.
+        ? _('{quick} answered {value} after {ms} ms, once {command} had finished', values)
+        : _('{quick} answered {value} after {ms} ms, while {command} was still running', values), 'ok');
     },
     (error) => {
       reportUnexpected(quick, error);
-      if (isCurrent()) setDetail(command, `${quick} failed: ${toJson(error)}`, 'error');
+      if (isCurrent()) setDetail(command, _('{quick} failed: {error}', { quick, error: toJson(error) }), 'error');
     });
 }
 
@@ -211,10 +279,10 @@ async function runAll() {
   const examples = Object.values(EXAMPLES).filter((ex) => !ex.manual);
 
   button.disabled = true;
-  status.textContent = `Running ${examples.length} examples…`;
+  status.textContent = _('Running the examples…');
   const start = performance.now();
   await Promise.allSettled(examples.map((ex) => run(ex)));
-  status.textContent = `${examples.length} examples settled in ${Math.round(performance.now() - start)} ms`;
+  status.textContent = _('All examples settled in {ms} ms', { ms: Math.round(performance.now() - start) });
   button.disabled = false;
 }
 
@@ -234,6 +302,10 @@ for (const [command, ex] of Object.entries(EXAMPLES)) {
 // Flipping the switch re-runs the example: both outcomes are one click away.
 $('input-shouldFail').addEventListener('change', () => run(EXAMPLES.try_operation));
 $('run-all').addEventListener('click', runAll);
+
+// The @tauri-apps/api page is built from npm packages; a build without them
+// (a Flatpak's) leaves it out, and its link with it (build.js says).
+$('tauri-api-link').hidden = !globalThis.DEMO_BUILD?.tauriApiPage;
 
 runAll()
   .catch((error) => console.error('Automatic first run failed:', error))
