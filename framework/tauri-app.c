@@ -215,8 +215,9 @@ tauri_app_startup (GApplication *application)
   _tauri_app_register_builtins (self);
   _tauri_events_register (self);
 
-  /* Fails closed: capabilities that do not load leave every call refused,
-   * rather than every call allowed. */
+  /* Fails closed: capabilities that do not load leave every call they
+   * decide refused, rather than allowed. Plugins' permission manifests
+   * are loaded before them. */
   if (!_tauri_command_registry_load_app_capabilities (priv->registry,
                                                       g_application_get_resource_base_path (application),
                                                       &error))
@@ -225,6 +226,9 @@ tauri_app_startup (GApplication *application)
 
   if (TAURI_APP_GET_CLASS (self)->register_commands != NULL)
     TAURI_APP_GET_CLASS (self)->register_commands (self, priv->registry);
+
+  /* What the capabilities name and no plugin has is said now, once. */
+  _tauri_command_registry_resolve_acl (priv->registry);
 }
 
 static void
