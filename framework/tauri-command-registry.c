@@ -23,7 +23,7 @@
  * errors:
  *
  * - `Command nope not found`
- * - `command log_message missing required key invokeMessage`
+ * - ``invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage``
  * - ``invalid args `invokeMessage` for command `log_message`: expected a string, got a number``
  *
  * A command can also be answered by connecting to the detailed

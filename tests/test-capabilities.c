@@ -927,7 +927,7 @@ test_capabilities_dispatch (void)
   assert_dispatch (registry, "second", NULL, "log_message", "{\"invokeMessage\":\"2\"}", OK, "\"2\"");
   /* Granted, and then the usual checks. */
   assert_dispatch (registry, "main", NULL, "log_message", "{}", ERROR,
-                   "\"command log_message missing required key invokeMessage\"");
+                   "\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"");
   assert_dispatch (registry, "main", NULL, "nope", NULL, ERROR, "\"Command nope not found\"");
   g_assert_cmpuint (signalled, ==, 2);
 
