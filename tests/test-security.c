@@ -232,7 +232,7 @@ test_security_foreign_frame (void)
 
   /* The app's own page still calls, and the frame's forgeries ran nothing. */
   assert_run (main_window (), "return await window.__TAURI__.core.invoke('count_runs');", "1");
-  tauri_app_set_content_security_policy (app, NULL);
+  tauri_app_set_content_security_policy (app, TAURI_APP_STRICT_CSP);
 }
 
 static void
@@ -253,7 +253,7 @@ test_security_data_frame (void)
                    "\"ipc\":\"TypeError\",\"parent\":\"SecurityError\","
                    "\"simple\":\"0 \",\"page\":\"TypeError\"," FORGED_IN_FRAME "}");
   g_assert_cmpuint (runs, ==, 0);
-  tauri_app_set_content_security_policy (app, NULL);
+  tauri_app_set_content_security_policy (app, TAURI_APP_STRICT_CSP);
 }
 
 /* A page the window was allowed to show, of another origin or data:, gets
@@ -480,7 +480,7 @@ test_security_csp (void)
 {
   back_home ();
 
-  /* The default policy: no inline script, the bridge still works. */
+  /* The strict policy: no inline script, the bridge still works. */
   assert_run (main_window (),
               "const blocked = new Promise((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));\n"
               "const script = document.createElement('script');\n"
@@ -1149,6 +1149,10 @@ main (int   argc,
   test_ui_capture_prints (TRUE);
   app = test_ui_start_demo (NULL, frontend);
   test_ui_capture_prints (FALSE);
+  /* The strict policy, not Tauri's default of none. */
+  tauri_app_set_content_security_policy (app, TAURI_APP_STRICT_CSP);
+  webkit_web_view_reload (tauri_window_get_web_view (tauri_app_get_window (app, "main")));
+  test_ui_wait_for_load (tauri_app_get_window (app, "main"));
 
   asset_dir = g_build_filename (root, "assets", NULL);
   g_assert_cmpint (g_mkdir (asset_dir, 0700), ==, 0);
