@@ -85,12 +85,13 @@ note_unread (JsonObject         *object,
              const char         *path,
              const char * const *read)
 {
-  JsonObjectIter iter;
-  const char *name;
+  g_autoptr(GList) names = json_object_get_members (object);
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, NULL))
+  /* In the file's order. */
+  for (GList *l = names; l != NULL; l = l->next)
     {
+      const char *name = l->data;
+
       if (!g_strv_contains (read, name) && !g_str_equal (name, "$schema"))
         g_debug ("tauri.conf.json: `%s%s%s` is not read by tauri-gtk", path, *path ? "." : "", name);
     }
@@ -280,9 +281,7 @@ char *
 _tauri_app_config_csp_text (JsonNode *node)
 {
   g_autoptr(GString) text = NULL;
-  JsonObjectIter iter;
-  const char *directive;
-  JsonNode *sources;
+  g_autoptr(GList) names = NULL;
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     return g_strdup (json_node_get_string (node));
@@ -291,9 +290,12 @@ _tauri_app_config_csp_text (JsonNode *node)
     return NULL;
 
   text = g_string_new (NULL);
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &directive, &sources))
+  names = json_object_get_members (json_node_get_object (node));
+  for (GList *l = names; l != NULL; l = l->next)
     {
+      const char *directive = l->data;
+      JsonNode *sources = json_object_get_member (json_node_get_object (node), directive);
+
       g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", directive);
 
       if (JSON_NODE_HOLDS_VALUE (sources) && json_node_get_value_type (sources) == G_TYPE_STRING)
