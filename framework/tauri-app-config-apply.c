@@ -163,6 +163,10 @@ apply (TauriApp       *self,
  * front end), and `build.devUrl` with `build.beforeDevCommand` (loaded with
  * `--dev`, the command started when nothing answers there).
  *
+ * The `capabilities` folder beside the file, as a Tauri project has it in
+ * `src-tauri/capabilities`, is loaded with
+ * [method@CommandRegistry.load_capabilities].
+ *
  * Members tauri-gtk does not read are named in a debug message. A member
  * of the wrong type is left out and named in @error by its path
  * (`app.windows[0].width: expected a number`); the rest of the file is
@@ -194,6 +198,20 @@ tauri_app_load_config (TauriApp  *self,
 
   apply (self, config);
   g_ptr_array_add (priv->configs, config);
+
+  /* A project's capabilities sit beside its configuration, as Tauri
+   * compiles them from `src-tauri/capabilities`. */
+  if (g_file_is_native (file))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autoptr(GFile) capabilities = g_file_get_child (parent, "capabilities");
+      g_autoptr(GError) capability_error = NULL;
+
+      if (g_file_query_file_type (capabilities, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY &&
+          !tauri_command_registry_load_capabilities (priv->registry, capabilities, &capability_error))
+        g_string_append_printf (problems, "%scapabilities: %s", problems->len > 0 ? "\n" : "",
+                                capability_error->message);
+    }
 
   if (problems->len > 0)
     {

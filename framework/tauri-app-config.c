@@ -462,8 +462,21 @@ read_build (Reader         *reader,
   if (build == NULL)
     return;
 
-  if (read_string (reader, build, "build", "frontendDist", &dist) ||
-      read_string (reader, build, "build", "distDir", &dist))
+  /* A directory, a URL, or a list of files: their directory. */
+  node = member (build, "frontendDist");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_auto(GStrv) files = read_strings (reader, node, "build.frontendDist");
+
+      if (files != NULL && files[0] != NULL)
+        {
+          g_autofree char *file = resolve_path (reader, files[0]);
+
+          self->frontend_dist = g_path_get_dirname (file);
+        }
+    }
+  else if (read_string (reader, build, "build", "frontendDist", &dist) ||
+           read_string (reader, build, "build", "distDir", &dist))
     self->frontend_dist = resolve_path (reader, dist);
 
   if (!read_string (reader, build, "build", "devUrl", &self->dev_url))

@@ -4,6 +4,9 @@
 
 #include <signal.h>
 #include <unistd.h>
+#ifdef __linux__
+# include <sys/prctl.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 
@@ -109,10 +112,15 @@ command_exited_cb (GObject      *object,
   release (self);
 }
 
+/* In the child: a group of its own, which the app stops as one, and the
+ * command's end should the app die first. */
 static void
 start_command_in_group (gpointer user_data)
 {
   setsid ();
+#ifdef __linux__
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+#endif
 }
 
 static void
