@@ -154,8 +154,8 @@ apply (TauriApp       *self,
  * opens when it is activated, and what [method@App.open_window] gives a
  * window of that label: `label`, `title`, `width`, `height`, `minWidth`,
  * `minHeight`, `resizable`, `maximized`, `fullscreen`, `visible`,
- * `decorations`, `create` and `url`; by default a window of 800×600, as in
- * Tauri), `app.security.csp` and `devCsp` (a string, an object of
+ * `decorations`, `focus`, `create` and `url`; by default a window of
+ * 800×600, as in Tauri), `app.security.csp` and `devCsp` (a string, an object of
  * directives, or `null` for none), `dangerousDisableAssetCspModification`,
  * `app.security.assetProtocol` (`enable` and the directories of `scope`,
  * as [method@App.add_asset_scope]), `app.withGlobalTauri`,

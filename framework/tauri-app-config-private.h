@@ -21,6 +21,7 @@ typedef struct _TauriWindowConfig
   gboolean  fullscreen;
   gboolean  visible;
   gboolean  decorations;
+  gboolean  focus;
   gboolean  create;
 } TauriWindowConfig;
 

@@ -205,7 +205,7 @@ read_window (Reader     *reader,
 {
   static const char * const read[] = {
     "label", "title", "url", "width", "height", "minWidth", "minHeight", "resizable", "maximized",
-    "fullscreen", "visible", "decorations", "create", NULL
+    "fullscreen", "visible", "decorations", "focus", "create", NULL
   };
   TauriWindowConfig *window;
   JsonObject *object;
@@ -225,6 +225,7 @@ read_window (Reader     *reader,
   window->resizable = TRUE;
   window->visible = TRUE;
   window->decorations = TRUE;
+  window->focus = TRUE;
   window->create = TRUE;
 
   read_string (reader, object, path, "label", &window->label);
@@ -239,6 +240,7 @@ read_window (Reader     *reader,
   read_boolean (reader, object, path, "fullscreen", &window->fullscreen);
   read_boolean (reader, object, path, "visible", &window->visible);
   read_boolean (reader, object, path, "decorations", &window->decorations);
+  read_boolean (reader, object, path, "focus", &window->focus);
   read_boolean (reader, object, path, "create", &window->create);
   note_unread (object, path, read);
 

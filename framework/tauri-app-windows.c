@@ -96,10 +96,13 @@ tauri_app_open_window (TauriApp    *self,
   window = _tauri_window_new (self, label);
   g_hash_table_insert (priv->windows, g_strdup (label), window);
 
-  /* `visible: false` in app.windows: the page shows it (`show()`). */
+  /* `visible: false` in app.windows: the page shows it (`show()`);
+   * `focus: false`: shown without asking for the focus. */
   config = _tauri_app_find_window_config (self, label);
-  if (config == NULL || config->visible)
+  if (config == NULL || (config->visible && config->focus))
     gtk_window_present (GTK_WINDOW (window));
+  else if (config->visible)
+    gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
 
   return window;
 }

@@ -69,7 +69,7 @@ test_config_template (void)
   g_assert_cmpstr (window->title, ==, "tauri-app");
   g_assert_cmpfloat (window->width, ==, 800);
   g_assert_cmpfloat (window->height, ==, 600);
-  g_assert_true (window->resizable && window->visible && window->decorations && window->create);
+  g_assert_true (window->resizable && window->visible && window->decorations && window->focus && window->create);
   g_assert_false (window->maximized || window->fullscreen);
   g_assert_null (_tauri_app_config_find_window (config, "other"));
 }
@@ -80,7 +80,7 @@ test_config_full (void)
   g_autoptr(TauriAppConfig) config = parse (
     "{\"app\": {\"windows\": [{\"label\": \"editor\", \"url\": \"editor.html\", \"minWidth\": 300,"
     "                         \"minHeight\": 200.5, \"resizable\": false, \"maximized\": true,"
-    "                         \"fullscreen\": true, \"visible\": false, \"decorations\": false,"
+    "                         \"fullscreen\": true, \"visible\": false, \"decorations\": false, \"focus\": false,"
     "                         \"create\": false},"
     "                        {}],"
     "          \"security\": {\"csp\": {\"default-src\": \"'self'\", \"connect-src\": [\"ipc:\", \"http://ipc.localhost\"]},"
@@ -97,7 +97,7 @@ test_config_full (void)
   g_assert_cmpstr (editor->url, ==, "editor.html");
   g_assert_cmpfloat (editor->min_width, ==, 300);
   g_assert_cmpfloat (editor->min_height, ==, 200.5);
-  g_assert_false (editor->resizable || editor->visible || editor->decorations || editor->create);
+  g_assert_false (editor->resizable || editor->visible || editor->decorations || editor->focus || editor->create);
   g_assert_true (editor->maximized && editor->fullscreen);
   /* Tauri's defaults. */
   g_assert_cmpstr (plain->label, ==, "main");

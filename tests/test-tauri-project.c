@@ -433,6 +433,42 @@ check_commands (TauriApp    *app,
   g_assert_cmpstr (results, ==, expected);
 }
 
+/* With --dev, what the policy blocks is printed, directive and source. */
+static void
+check_violation (TauriApp    *app,
+                 TauriWindow *window)
+{
+  assert_js (window,
+             "const blocked = new Promise((resolve) => document.addEventListener('securitypolicyviolation', resolve, { once: true }));\n"
+             "const script = document.createElement('script');\n"
+             "script.textContent = 'window.notAllowed = true';\n"
+             "document.body.append(script);\n"
+             "const image = document.createElement('img');\n"
+             "image.src = 'https://example.com/pixel.png';\n"
+             "document.body.append(image);\n"
+             "await blocked;\n"
+             "await new Promise((resolve) => setTimeout(resolve, 100));\n"
+             "return window.notAllowed === undefined;",
+             "true");
+}
+
+static void
+test_project_csp_violations (void)
+{
+  g_autofree char *config = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "tauri-commands", "tauri.conf.json", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpint (run_project (config, TRUE, check_violation), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*console.error: Content-Security-Policy: script-src-elem blocked inline\n*");
+  g_test_trap_assert_stderr ("*console.error: Content-Security-Policy: img-src blocked https://example.com/pixel.png*");
+}
+
 static void
 test_project_commands (void)
 {
@@ -664,6 +700,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Project/vanilla", test_project_vanilla);
   test_ui_add ("/Tauri/Project/react-ts", test_project_react);
   test_ui_add ("/Tauri/Project/commands", test_project_commands);
+  g_test_add_func ("/Tauri/Project/csp-violations", test_project_csp_violations);
   test_ui_add ("/Tauri/Project/dev-loop", test_project_dev);
   g_test_add_func ("/Tauri/Project/bad-configs", test_project_bad_configs);
 
