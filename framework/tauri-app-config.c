@@ -78,6 +78,18 @@ problem (Reader     *reader,
                           reader->problems->len > 0 ? "\n" : "", path, expected);
 }
 
+/* The member @name of the object at @path. */
+static void
+member_problem (Reader     *reader,
+                const char *path,
+                const char *name,
+                const char *expected)
+{
+  g_autofree char *full = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
+
+  problem (reader, full, expected);
+}
+
 /* Names in a debug message the members of @object that tauri-gtk does not
  * read. */
 static void
@@ -111,14 +123,13 @@ read_object (Reader     *reader,
              const char *name)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *full = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (reader, full, "an object");
+      member_problem (reader, path, name, "an object");
       return NULL;
     }
 
@@ -139,9 +150,7 @@ read_string (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      g_autofree char *full = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
-
-      problem (reader, full, "a string");
+      member_problem (reader, path, name, "a string");
       return FALSE;
     }
 
@@ -164,9 +173,7 @@ read_boolean (Reader     *reader,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      g_autofree char *full = g_strdup_printf ("%s.%s", path, name);
-
-      problem (reader, full, "true or false");
+      member_problem (reader, path, name, "true or false");
       return;
     }
 
@@ -189,9 +196,7 @@ read_number (Reader     *reader,
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   if ((type != G_TYPE_DOUBLE && type != G_TYPE_INT64) || json_node_get_double (node) < 0)
     {
-      g_autofree char *full = g_strdup_printf ("%s.%s", path, name);
-
-      problem (reader, full, "a number");
+      member_problem (reader, path, name, "a number");
       return;
     }
 
