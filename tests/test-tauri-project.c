@@ -248,17 +248,19 @@ node_bin (const char *tool)
 }
 
 /* A new project from create-tauri-app's own template, as `npm create
- * tauri-app` makes it. */
+ * tauri-app` makes it: its renderer, the native module that the npm
+ * package's script runs. */
 static char *
 create_project (const char *name,
                 const char *template)
 {
-  g_autofree char *tool = node_bin ("create-tauri-app");
   g_autofree char *identifier = g_strdup_printf ("com.example.%s", template);
-  const char *argv[] = { tool, name, "--manager", "npm", "--template", template, "--identifier", identifier,
-                         "--yes", "--force", NULL };
+  g_autofree char *script = g_strdup_printf ("require ('create-tauri-app-linux-x64-gnu').run ("
+                                             "['%s', '--manager', 'npm', '--template', '%s', '--identifier', '%s',"
+                                             " '--yes', '--force'], 'create-tauri-app', 'npm');",
+                                             name, template, identifier);
 
-  spawn (work, argv);
+  spawn (work, (const char * const []) { "node", "-e", script, NULL });
   return g_build_filename (work, name, NULL);
 }
 
