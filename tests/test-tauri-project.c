@@ -12,7 +12,7 @@
 
 /*
  * Tauri projects run as they are, with `--config src-tauri/tauri.conf.json`:
- * create-tauri-app's own templates rendered by its npm package (vanilla,
+ * create-tauri-app's own templates rendered by its renderer (vanilla,
  * and react-ts built with npm's tsc and vite), a fixture shaped like
  * Tauri's commands example (tauri-commands/), the dev loop with a Vite
  * server started by `beforeDevCommand` (tauri-dev/), and bad
