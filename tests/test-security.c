@@ -411,7 +411,7 @@ test_security_user_clicks (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_signal_handler_disconnect (app, handler);
-  tauri_app_set_content_security_policy (app, NULL);
+  tauri_app_set_content_security_policy (app, TAURI_APP_STRICT_CSP);
 }
 
 /* The browser opens for what the user did in the window's own document,
