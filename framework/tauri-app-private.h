@@ -23,6 +23,17 @@ typedef struct
   char                 *screenshot_path;
   gboolean              developer_mode;
   gboolean              automation;
+
+  /* tauri.conf.json (tauri-app-config-apply.c), and `tauri dev`'s loop
+   * (tauri-app-dev.c). */
+  GPtrArray            *configs;          /* (element-type TauriAppConfig), in load order */
+  char                 *config_path;      /* --config */
+  char                 *name;             /* productName */
+  gboolean              with_global_tauri;
+  gboolean              csp_keep;         /* dangerousDisableAssetCspModification */
+  GStrv                 csp_keep_directives;
+  struct _TauriDevServer *dev_server;
+  gboolean              activate_pending; /* until the development server answers */
 } TauriAppPrivate;
 
 TauriAppPrivate      *_tauri_app_get_private         (TauriApp   *self);
@@ -47,6 +58,16 @@ gboolean              _tauri_app_get_automation      (TauriApp   *self);
 gboolean              _tauri_app_asset_in_scope      (TauriApp   *self,
                                                       const char *path);
 void                  _tauri_app_register_builtins   (TauriApp   *self);
+void                  _tauri_app_load_startup_config (TauriApp   *self);
+void                  _tauri_app_peek_identifier     (TauriApp   *self,
+                                                      GFile      *file);
+const struct _TauriWindowConfig *_tauri_app_find_window_config (TauriApp   *self,
+                                                       const char *label);
+GPtrArray            *_tauri_app_dup_window_labels   (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
+const char           *_tauri_app_get_name            (TauriApp   *self);
+gboolean              _tauri_app_start_dev_server    (TauriApp   *self);
+gboolean              _tauri_app_dev_server_pending  (TauriApp   *self);
+void                  _tauri_app_stop_dev_server     (TauriApp   *self);
 void                  _tauri_app_emit_event_signal   (TauriApp    *self,
                                                       const char  *event,
                                                       JsonNode    *payload,

@@ -308,11 +308,6 @@ _tauri_app_is_trusted_uri (TauriApp   *self,
 
 /* Scripts from the app's own files only; images and media also from the
  * asset protocol; styles inline too, as most front ends need. */
-#define DEFAULT_CSP \
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " \
-  "img-src 'self' asset: data: blob:; media-src 'self' asset: blob:; font-src 'self' data:; " \
-  "connect-src 'self' asset:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
-
 /**
  * tauri_app_get_content_security_policy:
  * @self: an application
@@ -331,14 +326,14 @@ tauri_app_get_content_security_policy (TauriApp *self)
 
   g_return_val_if_fail (TAURI_IS_APP (self), NULL);
 
-  return priv->csp ? priv->csp : DEFAULT_CSP;
+  return priv->csp ? priv->csp : "";
 }
 
 /**
  * tauri_app_set_content_security_policy:
  * @self: an application
- * @policy: (nullable): the policy, %NULL for the default, or an empty
- *   string for none
+ * @policy: (nullable): the policy, such as %TAURI_APP_STRICT_CSP, or
+ *   %NULL or an empty string for none
  *
  * Sets the `Content-Security-Policy` of the app's pages; see
  * [property@App:content-security-policy].

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "tauri-app-config-private.h"
 #include "tauri-app-private.h"
 #include "tauri-events-private.h"
 #include "tauri-window-private.h"
@@ -70,6 +71,7 @@ tauri_app_open_window (TauriApp    *self,
                        GError     **error)
 {
   TauriAppPrivate *priv = _tauri_app_get_private (self);
+  const TauriWindowConfig *config;
   TauriWindow *window;
 
   g_return_val_if_fail (TAURI_IS_APP (self), NULL);
@@ -93,7 +95,14 @@ tauri_app_open_window (TauriApp    *self,
 
   window = _tauri_window_new (self, label);
   g_hash_table_insert (priv->windows, g_strdup (label), window);
-  gtk_window_present (GTK_WINDOW (window));
+
+  /* `visible: false` in app.windows: the page shows it (`show()`);
+   * `focus: false`: shown without asking for the focus. */
+  config = _tauri_app_find_window_config (self, label);
+  if (config == NULL || (config->visible && config->focus))
+    gtk_window_present (GTK_WINDOW (window));
+  else if (config->visible)
+    gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
 
   return window;
 }

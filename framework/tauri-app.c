@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tauri-app-config-private.h"
 #include "tauri-app-private.h"
 #include "tauri-assets-private.h"
 #include "tauri-command-registry-private.h"
@@ -71,6 +72,8 @@
  * Every `TauriApp` understands these command-line options:
  *
  * - `--frontend DIR|URL`: use this front end instead of the built-in one;
+ * - `--config FILE`: read this `tauri.conf.json` over the one of the
+ *   resources, as `tauri dev --config` (see [method@App.load_config]);
  * - `--dev`: enable the web inspector, and print the page's console output
  *   on standard error as `console.<level>: <text>`;
  * - `--screenshot FILE`: once the main window's page has loaded and
@@ -130,6 +133,8 @@ _tauri_app_get_private (TauriApp *self)
 static const GOptionEntry option_entries[] = {
   { "frontend", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Use this front end instead of the built-in one"), N_("DIR|URL") },
+  { "config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read this tauri.conf.json over the built-in one"), N_("FILE") },
   { "dev", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Enable the web inspector and print the page’s console on standard error"), NULL },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -159,6 +164,7 @@ tauri_app_handle_local_options (GApplication *application,
   TauriAppPrivate *priv = tauri_app_get_instance_private (self);
   const char *frontend = NULL;
   const char *screenshot = NULL;
+  const char *config = NULL;
   int status;
 
   /* Before anything that registers the application or needs a display. */
@@ -188,6 +194,16 @@ tauri_app_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "dev"))
     tauri_app_set_developer_mode (self, TRUE);
 
+  /* Read at startup; its identifier is needed before that. */
+  if (g_variant_dict_lookup (options, "config", "^&ay", &config))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (config);
+
+      priv->config_path = g_file_get_path (file);
+      if (g_application_get_application_id (application) == NULL)
+        _tauri_app_peek_identifier (self, file);
+    }
+
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot))
     priv->screenshot_path = g_canonicalize_filename (screenshot, NULL);
 
@@ -211,12 +227,14 @@ tauri_app_startup (GApplication *application)
 
   G_APPLICATION_CLASS (tauri_app_parent_class)->startup (application);
 
+  _tauri_app_load_startup_config (self);
   _tauri_app_setup_web_context (self);
   _tauri_app_register_builtins (self);
   _tauri_events_register (self);
 
-  /* Fails closed: capabilities that do not load leave every call refused,
-   * rather than every call allowed. */
+  /* Fails closed: capabilities that do not load leave every call they
+   * decide refused, rather than allowed. Plugins' permission manifests
+   * are loaded before them. */
   if (!_tauri_command_registry_load_app_capabilities (priv->registry,
                                                       g_application_get_resource_base_path (application),
                                                       &error))
@@ -225,6 +243,9 @@ tauri_app_startup (GApplication *application)
 
   if (TAURI_APP_GET_CLASS (self)->register_commands != NULL)
     TAURI_APP_GET_CLASS (self)->register_commands (self, priv->registry);
+
+  /* What the capabilities name and no plugin has is said now, once. */
+  _tauri_command_registry_resolve_acl (priv->registry);
 }
 
 static void
@@ -246,8 +267,8 @@ tauri_app_activate (GApplication *application)
 {
   TauriApp *self = TAURI_APP (application);
   TauriAppPrivate *priv = tauri_app_get_instance_private (self);
-  TauriWindow *window = tauri_app_get_window (self, "main");
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = _tauri_app_dup_window_labels (self);
+  TauriWindow *window = tauri_app_get_window (self, g_ptr_array_index (labels, 0));
 
   if (window != NULL)
     {
@@ -262,12 +283,35 @@ tauri_app_activate (GApplication *application)
       return;
     }
 
-  window = tauri_app_open_window (self, "main", &error);
-  g_assert_no_error (error);
+  /* `--dev`: the windows open once the development server answers. */
+  if (_tauri_app_dev_server_pending (self))
+    {
+      priv->activate_pending = TRUE;
+      return;
+    }
 
-  if (priv->screenshot_path != NULL)
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      TauriWindow *opened = tauri_app_open_window (self, g_ptr_array_index (labels, i), &error);
+
+      if (opened == NULL)
+        g_printerr ("%s: app.windows: %s\n", g_get_prgname (), error->message);
+      else if (window == NULL)
+        window = opened;
+    }
+
+  if (priv->screenshot_path != NULL && window != NULL)
     _tauri_screenshot_save_async (window, priv->screenshot_path, NULL,
                                   screenshot_saved_cb, g_object_ref (self));
+}
+
+static void
+tauri_app_shutdown (GApplication *application)
+{
+  _tauri_app_stop_dev_server (TAURI_APP (application));
+
+  G_APPLICATION_CLASS (tauri_app_parent_class)->shutdown (application);
 }
 
 static void
@@ -297,6 +341,7 @@ tauri_app_dispose (GObject *object)
   TauriApp *self = TAURI_APP (object);
   TauriAppPrivate *priv = tauri_app_get_instance_private (self);
 
+  _tauri_app_stop_dev_server (self);
   g_clear_object (&priv->web_context);
   g_clear_object (&priv->network_session);
 
@@ -317,6 +362,10 @@ tauri_app_finalize (GObject *object)
   g_clear_pointer (&priv->navigation, g_ptr_array_unref);
   g_clear_pointer (&priv->csp, g_free);
   g_clear_pointer (&priv->screenshot_path, g_free);
+  g_clear_pointer (&priv->configs, g_ptr_array_unref);
+  g_clear_pointer (&priv->config_path, g_free);
+  g_clear_pointer (&priv->name, g_free);
+  g_clear_pointer (&priv->csp_keep_directives, g_strfreev);
 
   G_OBJECT_CLASS (tauri_app_parent_class)->finalize (object);
 }
@@ -402,6 +451,7 @@ tauri_app_class_init (TauriAppClass *klass)
   application_class->handle_local_options = tauri_app_handle_local_options;
   application_class->startup = tauri_app_startup;
   application_class->activate = tauri_app_activate;
+  application_class->shutdown = tauri_app_shutdown;
 
   gtk_application_class->window_removed = tauri_app_window_removed;
 
@@ -458,10 +508,12 @@ tauri_app_class_init (TauriAppClass *klass)
    * TauriApp:content-security-policy: (getter get_content_security_policy) (setter set_content_security_policy)
    *
    * The `Content-Security-Policy` header of the pages served from
-   * `tauri://localhost`. The default keeps scripts to the app's own files
-   * (no inline script, no eval), lets images and media come from the
-   * asset protocol, and keeps the page from being framed; the bridge works
-   * under it. An empty string sends no header.
+   * `tauri://localhost`, as Tauri sends it: none by default (Tauri's
+   * `"csp": null`); with a policy, each page's own inline scripts and
+   * styles are allowed by their sha256 hashes, added to `script-src` and
+   * `style-src` as Tauri does, and the framework's IPC to `connect-src`.
+   * %TAURI_APP_STRICT_CSP is a strict policy the bridge works under. A
+   * `tauri.conf.json` sets it from `app.security.csp`.
    *
    * Since: 0.1
    */
@@ -571,6 +623,8 @@ tauri_app_init (TauriApp *self)
   priv->version = g_strdup ("0.0.0");
   priv->asset_scope = g_ptr_array_new_with_free_func (g_free);
   priv->navigation = g_ptr_array_new_with_free_func (g_free);
+  priv->configs = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_app_config_free);
+  priv->with_global_tauri = TRUE;
 
   add_option_entries (self);
 }

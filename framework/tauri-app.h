@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 /**
  * TAURI_APP_ERROR:
  *
- * The error domain of the errors a [class@App] reports about its windows.
+ * The error domain of the errors a [class@App] reports about its windows
+ * and its configuration.
  *
  * Since: 0.1
  */
@@ -30,6 +31,9 @@ G_BEGIN_DECLS
  * @TAURI_APP_ERROR_INVALID_LABEL: a window label holds characters other
  *   than letters, digits, `-`, `/`, `:` and `_`
  * @TAURI_APP_ERROR_LABEL_EXISTS: a window with that label is open already
+ * @TAURI_APP_ERROR_INVALID_CONFIG: a `tauri.conf.json` is not JSON, or not an
+ *   object, or a member has the wrong type (the message names each by its
+ *   path); see [method@App.load_config]
  *
  * Errors of the %TAURI_APP_ERROR domain.
  *
@@ -39,10 +43,26 @@ typedef enum
 {
   TAURI_APP_ERROR_INVALID_LABEL = 1,
   TAURI_APP_ERROR_LABEL_EXISTS,
+  TAURI_APP_ERROR_INVALID_CONFIG,
 } TauriAppError;
 
 TAURI_AVAILABLE_IN_ALL
 GQuark tauri_app_error_quark (void);
+
+/**
+ * TAURI_APP_STRICT_CSP:
+ *
+ * A strict `Content-Security-Policy` for [property@App:content-security-policy]:
+ * scripts only from the app's own files (no inline script, no `eval`),
+ * images and media also from the asset protocol, and no framing. The
+ * bridge works under it.
+ *
+ * Since: 0.1
+ */
+#define TAURI_APP_STRICT_CSP \
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " \
+  "img-src 'self' asset: data: blob:; media-src 'self' asset: blob:; font-src 'self' data:; " \
+  "connect-src 'self' asset:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
 
 #define TAURI_TYPE_APP (tauri_app_get_type ())
 
@@ -114,6 +134,10 @@ const char           *tauri_app_get_content_security_policy (TauriApp  *self);
 TAURI_AVAILABLE_IN_ALL
 void                  tauri_app_set_content_security_policy (TauriApp  *self,
                                                     const char         *policy);
+TAURI_AVAILABLE_IN_ALL
+gboolean              tauri_app_load_config        (TauriApp           *self,
+                                                    GFile              *file,
+                                                    GError            **error);
 TAURI_AVAILABLE_IN_ALL
 gboolean              tauri_app_get_developer_mode (TauriApp           *self);
 TAURI_AVAILABLE_IN_ALL

@@ -172,7 +172,7 @@ contents_loaded_cb (GObject      *object,
 {
   g_autoptr(Load) load = user_data;
   WebKitURISchemeRequest *request = load->request;
-  const char *csp = load->csp;
+  g_autofree char *csp = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(WebKitURISchemeResponse) response = NULL;
   g_autoptr(GError) error = NULL;
@@ -195,6 +195,10 @@ contents_loaded_cb (GObject      *object,
         finish_with_status (request, 500, "Internal Server Error");
       return;
     }
+
+  /* With the hashes of the page's inline scripts and styles, as Tauri's. */
+  if (load->csp != NULL && g_str_has_prefix (mime_type, "text/html"))
+    csp = _tauri_assets_dup_page_csp (load->app, load->csp, contents, length);
 
   bytes = g_bytes_new_take (contents, length);
   stream = g_memory_input_stream_new_from_bytes (bytes);

@@ -185,8 +185,8 @@ static const char module_header[] =
 static const char command_error[] =
   "/**\n"
   " * What a call rejects with, as in Tauri: a string, the message of the\n"
-  " * command's error or the framework's own refusal (\"command log_message\n"
-  " * missing required key invokeMessage\"), or the JSON value a command\n"
+  " * command's error or the framework's own refusal (\"Command greet not\n"
+  " * allowed by ACL\"), or the JSON value a command\n"
   " * rejected with (tauri_invocation_return_error_value()), typically an\n"
   " * object with a code and a message. Promises reject untyped, so catch it\n"
   " * as `catch((error: CommandError) => ...)`.\n"

@@ -26,7 +26,9 @@ static void
 app_name (TauriInvocation *invocation,
           gpointer         user_data)
 {
-  tauri_invocation_return_string (invocation, g_get_application_name ());
+  TauriApp *app = caller_app (invocation);
+
+  tauri_invocation_return_string (invocation, app ? _tauri_app_get_name (app) : g_get_application_name ());
 }
 
 static void

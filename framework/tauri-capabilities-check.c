@@ -2,15 +2,13 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "tauri-capabilities-private.h"
 #include "tauri-url-pattern-private.h"
 
 /*
  * Whether a capability read by tauri-capabilities.c applies to a call: to
- * its window's label, to its page (the app's own or a remote one), and to
- * its command.
+ * its window's label and to its page (the app's own or a remote one).
+ * Which commands it grants is tauri-acl.c's.
  */
 
 static gboolean
@@ -49,11 +47,16 @@ matches_remote (TauriCapability *self,
   return FALSE;
 }
 
-static gboolean
-applies_to (TauriCapability *self,
-            const char      *label,
-            const char      *remote_uri)
+/* Whether the capability is active here, names the window @label, and
+ * takes in its page: the app's own (@remote_uri NULL) when it is `local`,
+ * another when `remote.urls` has it. */
+gboolean
+_tauri_capability_applies_to (TauriCapability *self,
+                              const char      *label,
+                              const char      *remote_uri)
 {
+  g_assert (self != NULL);
+
   if (!self->active || label == NULL || !matches_label (self, label))
     return FALSE;
 
@@ -61,84 +64,6 @@ applies_to (TauriCapability *self,
     return self->local;
 
   return matches_remote (self, remote_uri);
-}
-
-/* Whether @name, the command's own name, is what @slug stands for:
- * Tauri writes `log_message` as `log-message` in permission names. */
-static gboolean
-slug_equal (const char *slug,
-            const char *name)
-{
-  for (; *slug != '\0' && *name != '\0'; slug++, name++)
-    {
-      if (*slug != (*name == '_' ? '-' : *name))
-        return FALSE;
-    }
-
-  return *slug == '\0' && *name == '\0';
-}
-
-static gboolean
-rule_matches (const TauriCapabilityRule *rule,
-              const char *command,
-              const char *plugin,
-              gsize       plugin_length,
-              const char *name)
-{
-  if (!rule->is_slug)
-    return g_str_equal (rule->name, command);
-
-  if (rule->plugin == NULL && plugin != NULL)
-    return FALSE;
-  if (rule->plugin != NULL &&
-      (plugin == NULL || strlen (rule->plugin) != plugin_length ||
-       strncmp (rule->plugin, plugin, plugin_length) != 0))
-    return FALSE;
-
-  return g_str_equal (rule->name, "*") || slug_equal (rule->name, name);
-}
-
-TauriAccess
-_tauri_capability_check (TauriCapability *self,
-                         const char      *command,
-                         const char      *label,
-                         const char      *remote_uri)
-{
-  TauriAccess access = TAURI_ACCESS_NONE;
-  const char *plugin = NULL;
-  const char *name = command;
-  gsize plugin_length = 0;
-  const char *bar;
-
-  g_assert (self != NULL);
-  g_assert (command != NULL);
-
-  if (!applies_to (self, label, remote_uri))
-    return TAURI_ACCESS_NONE;
-
-  /* plugin:window|close is the command `close` of the plugin `window`. */
-  if (g_str_has_prefix (command, "plugin:") &&
-      (bar = strchr (command + strlen ("plugin:"), '|')) != NULL)
-    {
-      plugin = command + strlen ("plugin:");
-      plugin_length = bar - plugin;
-      name = bar + 1;
-    }
-
-  for (guint i = 0; i < self->rules->len; i++)
-    {
-      const TauriCapabilityRule *rule = g_ptr_array_index (self->rules, i);
-
-      if (!rule_matches (rule, command, plugin, plugin_length, name))
-        continue;
-
-      /* Deny wins, whatever comes before or after it. */
-      if (rule->deny)
-        return TAURI_ACCESS_DENIED;
-      access = TAURI_ACCESS_ALLOWED;
-    }
-
-  return access;
 }
 
 gboolean

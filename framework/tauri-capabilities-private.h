@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -10,14 +11,6 @@ G_BEGIN_DECLS
  * (and, optionally, which remote pages) may call which commands. Parsed
  * once, then only read, on the main thread. */
 typedef struct _TauriCapability TauriCapability;
-
-/* What one capability says about one call. */
-typedef enum
-{
-  TAURI_ACCESS_NONE,       /* it does not apply to the caller, or does not name the command */
-  TAURI_ACCESS_ALLOWED,
-  TAURI_ACCESS_DENIED,
-} TauriAccess;
 
 GPtrArray   *_tauri_capabilities_parse        (const char       *data,
                                                gsize             length,
@@ -27,8 +20,7 @@ GPtrArray   *_tauri_capabilities_load         (GFile            *file,
 
 void         _tauri_capability_free           (TauriCapability  *self);
 const char  *_tauri_capability_get_identifier (TauriCapability  *self);
-TauriAccess  _tauri_capability_check          (TauriCapability  *self,
-                                               const char       *command,
+gboolean     _tauri_capability_applies_to     (TauriCapability  *self,
                                                const char       *label,
                                                const char       *remote_uri);
 gboolean     _tauri_capability_allows_remote  (TauriCapability  *self,
@@ -39,25 +31,29 @@ gboolean     _tauri_capability_has_remote     (TauriCapability  *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TauriCapability, _tauri_capability_free)
 
-/* What tauri-capabilities.c (reading capability files) and
- * tauri-capabilities-check.c (matching calls against them) share. */
+/* What tauri-capabilities.c (reading capability files), tauri-acl.c
+ * (resolving their permissions) and tauri-capabilities-check.c (whom they
+ * apply to) share. */
 
+/* One entry of `permissions`: a permission identifier as written
+ * (`fs:allow-read-text-file`, `core:default`, `allow-log-message`,
+ * `plugin:window|close`), with the scope an object entry gives it. */
 typedef struct
 {
-  gboolean  deny;
-  gboolean  is_slug;     /* name is the slug of an allow-/deny- permission */
-  char     *plugin;      /* slugs only: the plugin, NULL for the app's own commands */
-  char     *name;        /* the command's exact name, its slug, or "*" */
-} TauriCapabilityRule;
+  char      *identifier;
+  JsonArray *allow;       /* (nullable) */
+  JsonArray *deny;        /* (nullable) */
+} TauriCapabilityEntry;
 
 struct _TauriCapability
 {
   char      *identifier;
+  char      *file;        /* (nullable) the name of the file it came from */
   gboolean   active;      /* on this platform */
   gboolean   local;       /* applies to the app's own pages */
   GPtrArray *labels;      /* (element-type GPatternSpec) windows and web views */
   GPtrArray *remote_urls; /* (element-type TauriUrlPattern) */
-  GPtrArray *rules;       /* (element-type TauriCapabilityRule) */
+  GPtrArray *entries;     /* (element-type TauriCapabilityEntry) */
 };
 
 G_END_DECLS

@@ -7,33 +7,32 @@
 #include "tauri-capabilities-private.h"
 #include "tauri-command-private.h"
 #include "tauri-command-registry.h"
+#include "tauri-acl-private.h"
 #include "tauri-json-private.h"
 #include "tauri-url-pattern-private.h"
 
 /*
  * Capability files in the shape of Tauri v2's
- * (https://v2.tauri.app/reference/acl/capability/), reduced to what a
- * registry of commands can enforce:
+ * (https://v2.tauri.app/reference/acl/capability/, tauri-utils
+ * `acl/capability.rs`):
  *
  * - `identifier` (required) and `description`;
  * - `windows` and `webviews`: label patterns with `*` and `?` (a window has
  *   one web view, which bears the window's label);
- * - `permissions` (required): a command's own name (`log_message`,
- *   `plugin:window|close`), or Tauri's generated `allow-<command>` and
- *   `deny-<command>` permissions, the command's underscores written as
- *   dashes (`allow-log-message`), with a plugin prefix for host commands
- *   (`core:window:allow-close` and `window:allow-close` both name
- *   `plugin:window|close`), and `allow-*` / `deny-*` for all of the
- *   application's own commands;
+ * - `permissions` (required): permission identifiers, resolved against the
+ *   manifests of the plugins and of the framework's core by tauri-acl.c
+ *   (`core:default`, `fs:allow-read-text-file`, `allow-log-message`), or
+ *   objects `{"identifier": …, "allow": [...], "deny": [...]}` that give
+ *   the permission a scope; tauri-gtk also takes a command's own name
+ *   (`log_message`, `plugin:window|close`) and `allow-*` / `deny-*` for
+ *   all of the application's own commands;
  * - `local` (default true): whether it applies to the app's own pages;
  * - `remote.urls`: pages of other origins it applies to, as
  *   `SCHEME://HOST[:PORT][/PATH]` with `*` wildcards;
  * - `platforms`: it applies only on the platforms listed.
  *
- * Everything else a capability can say in Tauri (permission sets such as
- * `core:default`, plugins' own permissions, scopes) is refused with a
- * TAURI_CAPABILITY_ERROR_UNSUPPORTED error rather than ignored: ignoring a
- * scope would grant more than the file says, ignoring a set less.
+ * Here a file is only read and checked for its form; which plugin an
+ * identifier names is known once the manifests are (tauri-acl.c).
  */
 
 #if defined(G_OS_WIN32)
@@ -45,27 +44,12 @@
 #endif
 
 static void
-rule_free (TauriCapabilityRule *rule)
+entry_free (TauriCapabilityEntry *entry)
 {
-  g_free (rule->plugin);
-  g_free (rule->name);
-  g_free (rule);
-}
-
-static TauriCapabilityRule *
-rule_new (gboolean    deny,
-          gboolean    is_slug,
-          const char *plugin,
-          const char *name)
-{
-  TauriCapabilityRule *rule = g_new0 (TauriCapabilityRule, 1);
-
-  rule->deny = deny;
-  rule->is_slug = is_slug;
-  rule->plugin = g_strdup (plugin);
-  rule->name = g_strdup (name);
-
-  return rule;
+  g_free (entry->identifier);
+  g_clear_pointer (&entry->allow, json_array_unref);
+  g_clear_pointer (&entry->deny, json_array_unref);
+  g_free (entry);
 }
 
 void
@@ -76,8 +60,9 @@ _tauri_capability_free (TauriCapability *self)
 
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->remote_urls, g_ptr_array_unref);
-  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_free (self->identifier);
+  g_free (self->file);
   g_free (self);
 }
 
@@ -91,85 +76,16 @@ _tauri_capability_get_identifier (TauriCapability *self)
 
 /* Parsing */
 
-/* An absent member and a null one both read as missing, as serde has it. */
-static JsonNode *
-get_member (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
-}
-
+/* Whether @text can name a permission: Tauri's identifiers, and the forms
+ * tauri-gtk adds for the application's own commands and for host commands
+ * by name. */
 static gboolean
-holds_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-/* Appends the strings of the list member @name, if any, to @strings; they
- * belong to the JSON tree. */
-static gboolean
-read_string_list (JsonObject  *object,
-                  const char  *name,
-                  GPtrArray   *strings,
+check_permission (const char  *text,
                   GError     **error)
 {
-  JsonNode *node = get_member (object, name);
-  JsonArray *array;
-  guint length;
+  const char *base = strrchr (text, ':');
 
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    goto invalid;
-
-  array = json_node_get_array (node);
-  length = json_array_get_length (array);
-  for (guint i = 0; i < length; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!holds_string (element))
-        goto invalid;
-      g_ptr_array_add (strings, (gpointer) json_node_get_string (element));
-    }
-
-  return TRUE;
-
-invalid:
-  g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
-               "`%s` must be a list of strings", name);
-  return FALSE;
-}
-
-/* A word of a Tauri permission identifier: letters, digits and dashes,
- * neither starting nor ending with a dash. */
-static gboolean
-is_identifier_word (const char *text)
-{
-  gsize length = strlen (text);
-
-  if (length == 0 || text[0] == '-' || text[length - 1] == '-')
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p) && *p != '-')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static TauriCapabilityRule *
-parse_permission (const char  *text,
-                  GError     **error)
-{
-  g_autofree char *prefix = NULL;
-  const char *base = text;
-  const char *colon;
+  base = base != NULL ? base + 1 : text;
 
   /* A host command as @tauri-apps/api invokes it: plugin:window|close. */
   if (g_str_has_prefix (text, "plugin:") || strchr (text, '|') != NULL)
@@ -182,83 +98,40 @@ parse_permission (const char  *text,
           g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
                        "`%s` is not a command name: a plugin’s commands are written `plugin:NAME|COMMAND`",
                        text);
-          return NULL;
+          return FALSE;
         }
-
-      return rule_new (FALSE, FALSE, NULL, text);
+      return TRUE;
     }
 
-  /* Tauri's identifiers: `base`, `plugin:base`, `core:plugin:base`. */
-  colon = strrchr (text, ':');
-  if (colon != NULL)
+  if ((g_str_has_prefix (base, "allow-") || g_str_has_prefix (base, "deny-")) &&
+      strchr (base, '_') != NULL)
     {
-      prefix = g_strndup (text, colon - text);
-      base = colon + 1;
+      g_autofree char *dashed = g_strdelimit (g_strdup (text), "_", '-');
+
+      g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+                   "`%s`: a permission writes the command’s underscores as dashes: `%s`",
+                   text, dashed);
+      return FALSE;
     }
 
-  if (g_str_has_prefix (base, "allow-") || g_str_has_prefix (base, "deny-"))
-    {
-      gboolean deny = base[0] == 'd';
-      const char *slug = base + (deny ? strlen ("deny-") : strlen ("allow-"));
-      const char *plugin = NULL;
+  if (g_str_equal (text, "allow-*") || g_str_equal (text, "deny-*") ||
+      _tauri_permission_id_is_valid (text))
+    return TRUE;
 
-      if (prefix != NULL)
-        {
-          plugin = g_str_has_prefix (prefix, "core:") ? prefix + strlen ("core:") : prefix;
-          if (!is_identifier_word (plugin))
-            {
-              g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
-                           "`%s`: “%s” is not a plugin name", text, plugin);
-              return NULL;
-            }
-        }
-
-      if (g_str_equal (slug, "*"))
-        {
-          if (plugin != NULL)
-            {
-              g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
-                           "`%s`: `allow-*` and `deny-*` only name the application’s own commands",
-                           text);
-              return NULL;
-            }
-        }
-      else if (strchr (slug, '_') != NULL)
-        {
-          g_autofree char *dashed = g_strdelimit (g_strdup (text), "_", '-');
-
-          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
-                       "`%s`: a permission writes the command’s underscores as dashes: `%s`",
-                       text, dashed);
-          return NULL;
-        }
-      else if (!is_identifier_word (slug))
-        {
-          g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
-                       "`%s` does not name a command", text);
-          return NULL;
-        }
-
-      return rule_new (deny, TRUE, plugin, slug);
-    }
-
-  if (prefix != NULL || g_str_equal (text, "default"))
+  if (g_str_has_suffix (text, ":allow-*") || g_str_has_suffix (text, ":deny-*"))
     {
       g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
-                   "`%s` is a permission set or a plugin’s own permission, which tauri-gtk does "
-                   "not support: grant commands one by one, as in `core:window:allow-close` "
-                   "or `allow-log-message`", text);
-      return NULL;
+                   "`%s`: `allow-*` and `deny-*` only name the application’s own commands", text);
+      return FALSE;
     }
 
-  if (!_tauri_command_is_valid_name (text))
-    {
-      g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
-                   "`%s` is neither a command name nor an `allow-` or `deny-` permission", text);
-      return NULL;
-    }
+  if (strchr (text, ':') == NULL && _tauri_command_is_valid_name (text))
+    return TRUE;
 
-  return rule_new (FALSE, FALSE, NULL, text);
+  g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
+               "`%s` is not a permission: letters, digits and single dashes, with a plugin "
+               "prefix before a colon (`fs:allow-read-text-file`), or a command’s name", text);
+  return FALSE;
 }
 
 static gboolean
@@ -268,8 +141,8 @@ parse_labels (TauriCapability  *self,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  if (!read_string_list (object, "windows", labels, error) ||
-      !read_string_list (object, "webviews", labels, error))
+  if (!_tauri_acl_json_strings (object, "windows", labels, error) ||
+      !_tauri_acl_json_strings (object, "webviews", labels, error))
     return FALSE;
 
   for (guint i = 0; i < labels->len; i++)
@@ -293,7 +166,7 @@ parse_permissions (TauriCapability  *self,
                    JsonObject       *object,
                    GError          **error)
 {
-  JsonNode *node = get_member (object, "permissions");
+  JsonNode *node = _tauri_acl_json_member (object, "permissions");
   JsonArray *array;
   guint length;
 
@@ -309,26 +182,28 @@ parse_permissions (TauriCapability  *self,
   for (guint i = 0; i < length; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
+      TauriCapabilityEntry *entry = g_new0 (TauriCapabilityEntry, 1);
       const char *text = NULL;
-      TauriCapabilityRule *rule;
 
-      if (holds_string (element))
+      g_ptr_array_add (self->entries, entry);
+
+      if (_tauri_acl_json_is_string (element))
         text = json_node_get_string (element);
       else if (JSON_NODE_HOLDS_OBJECT (element))
         {
-          JsonObject *entry = json_node_get_object (element);
-          JsonNode *identifier = get_member (entry, "identifier");
+          JsonObject *extended = json_node_get_object (element);
+          JsonNode *identifier = _tauri_acl_json_member (extended, "identifier");
 
-          if (identifier != NULL && holds_string (identifier))
+          if (identifier != NULL && _tauri_acl_json_is_string (identifier))
             text = json_node_get_string (identifier);
 
-          /* A scope narrows what the command may do: granting the command
-           * without it would grant more than the file says. */
-          if (text != NULL && (get_member (entry, "allow") != NULL || get_member (entry, "deny") != NULL))
+          /* A scope the entry gives its permission, as Tauri's
+           * `ExtendedPermission` has it. */
+          if (text != NULL &&
+              (!_tauri_acl_json_list (extended, "allow", &entry->allow, error) ||
+               !_tauri_acl_json_list (extended, "deny", &entry->deny, error)))
             {
-              g_set_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED,
-                           "permissions[%u]: `%s` has a scope, which tauri-gtk does not support",
-                           i, text);
+              g_prefix_error (error, "permissions[%u]: ", i);
               return FALSE;
             }
         }
@@ -340,13 +215,12 @@ parse_permissions (TauriCapability  *self,
           return FALSE;
         }
 
-      rule = parse_permission (text, error);
-      if (rule == NULL)
+      if (!check_permission (text, error))
         {
           g_prefix_error (error, "permissions[%u]: ", i);
           return FALSE;
         }
-      g_ptr_array_add (self->rules, rule);
+      entry->identifier = g_strdup (text);
     }
 
   return TRUE;
@@ -357,20 +231,20 @@ parse_remote (TauriCapability  *self,
               JsonObject       *object,
               GError          **error)
 {
-  JsonNode *node = get_member (object, "remote");
+  JsonNode *node = _tauri_acl_json_member (object, "remote");
   g_autoptr(GPtrArray) urls = g_ptr_array_new ();
 
   if (node == NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node) || get_member (json_node_get_object (node), "urls") == NULL)
+  if (!JSON_NODE_HOLDS_OBJECT (node) || _tauri_acl_json_member (json_node_get_object (node), "urls") == NULL)
     {
       g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
                            "`remote` must be an object with a list of `urls`");
       return FALSE;
     }
 
-  if (!read_string_list (json_node_get_object (node), "urls", urls, error))
+  if (!_tauri_acl_json_strings (json_node_get_object (node), "urls", urls, error))
     {
       g_prefix_error (error, "remote: ");
       return FALSE;
@@ -399,10 +273,10 @@ parse_platforms (TauriCapability  *self,
   static const char * const known[] = { "linux", "macOS", "windows", "android", "iOS", NULL };
   g_autoptr(GPtrArray) platforms = g_ptr_array_new ();
 
-  if (!read_string_list (object, "platforms", platforms, error))
+  if (!_tauri_acl_json_strings (object, "platforms", platforms, error))
     return FALSE;
 
-  if (get_member (object, "platforms") == NULL)
+  if (_tauri_acl_json_member (object, "platforms") == NULL)
     return TRUE;
 
   self->active = FALSE;
@@ -431,14 +305,14 @@ parse_flags (TauriCapability  *self,
 {
   JsonNode *member;
 
-  if ((member = get_member (object, "description")) != NULL && !holds_string (member))
+  if ((member = _tauri_acl_json_member (object, "description")) != NULL && !_tauri_acl_json_is_string (member))
     {
       g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
                            "`description` must be a string");
       return FALSE;
     }
 
-  if ((member = get_member (object, "local")) != NULL)
+  if ((member = _tauri_acl_json_member (object, "local")) != NULL)
     {
       if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
         {
@@ -468,8 +342,8 @@ parse_capability (JsonNode  *node,
     }
   object = json_node_get_object (node);
 
-  member = get_member (object, "identifier");
-  if (member == NULL || !holds_string (member) || *json_node_get_string (member) == '\0')
+  member = _tauri_acl_json_member (object, "identifier");
+  if (member == NULL || !_tauri_acl_json_is_string (member) || *json_node_get_string (member) == '\0')
     {
       g_set_error_literal (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID,
                            "a capability needs an `identifier`");
@@ -482,7 +356,7 @@ parse_capability (JsonNode  *node,
   self->local = TRUE;
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
   self->remote_urls = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_url_pattern_free);
-  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
 
   if (!parse_flags (self, object, error) ||
       !parse_labels (self, object, error) ||
@@ -578,6 +452,13 @@ load_file (GFile      *file,
 
       g_prefix_error (error, "%s: ", name);
       return FALSE;
+    }
+
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      TauriCapability *capability = g_ptr_array_index (parsed, i);
+
+      capability->file = g_file_get_basename (file);
     }
 
   g_ptr_array_extend_and_steal (capabilities, g_steal_pointer (&parsed));

@@ -105,8 +105,11 @@ _tauri_command_params_check_body (TauriCommand  *self,
   if (self->params->len == 1 && param->type->kind == TAURI_TYPE_SPEC_BYTES)
     return TRUE;
 
+  /* Tauri's text, for the first argument that wanted a value. */
   g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-               "invalid args for command `%s`: expected an object, got raw bytes", self->name);
+               "invalid args `%s` for command `%s`: command %s expected a value for key %s "
+               "but the IPC call used a bytes payload",
+               param->key, self->name, self->name, param->key);
   return FALSE;
 }
 
@@ -130,7 +133,8 @@ _tauri_command_params_check (TauriCommand  *self,
             continue;
 
           g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-                       "command %s missing required key %s", self->name, param->key);
+                       "invalid args `%s` for command `%s`: command %s missing required key %s",
+                       param->key, self->name, self->name, param->key);
           return FALSE;
         }
 

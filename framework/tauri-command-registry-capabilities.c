@@ -62,7 +62,13 @@ add_capabilities (TauriCommandRegistry  *self,
         }
     }
 
+  /* A permission its plugin does not have is an error now; a plugin not
+   * loaded (yet) is a warning when the calls are decided. */
+  if (!_tauri_acl_validate (loaded, self->manifests, error))
+    return FALSE;
+
   g_ptr_array_extend_and_steal (self->capabilities, g_ptr_array_ref (loaded));
+  _tauri_command_registry_invalidate_acl (self);
   return TRUE;
 }
 
@@ -77,13 +83,17 @@ add_capabilities (TauriCommandRegistry  *self,
  * capability, a list of them, or an object whose `capabilities` member is a
  * list of them, as in Tauri.
  *
- * Loading is all or nothing: when a file is malformed, uses a part of the
- * format that is not supported, or names a capability already loaded, none
- * of them is added and @error says which file and which member. A TOML or
- * JSON5 file in the directory is an error too, not skipped.
+ * Loading is all or nothing: when a file is malformed, names a permission
+ * its plugin does not have, uses a part of the format that is not
+ * supported, or names a capability already loaded, none of them is added
+ * and @error says which file and which member. A TOML or JSON5 file in the
+ * directory is an error too, not skipped. A permission of a plugin whose
+ * manifest is not loaded is not an error: it is warned about once, when
+ * the calls are first decided, and ignored.
  *
- * Once a capability is loaded, only the commands a capability grants to the
- * calling window may be called; see the class description.
+ * Once a capability is loaded, the commands the capabilities decide may be
+ * called only as a capability grants them to the calling window; see the
+ * class description.
  *
  * Returns: whether the capabilities were loaded
  *
@@ -199,61 +209,126 @@ tauri_command_registry_list_capabilities (TauriCommandRegistry *self)
   return g_strv_builder_end (builder);
 }
 
+void
+_tauri_command_registry_invalidate_acl (TauriCommandRegistry *self)
+{
+  g_assert (TAURI_IS_COMMAND_REGISTRY (self));
+
+  g_clear_pointer (&self->acl, _tauri_acl_free);
+}
+
+static TauriAcl *
+ensure_acl (TauriCommandRegistry *self)
+{
+  if (self->acl == NULL)
+    self->acl = _tauri_acl_resolve (self->capabilities, self->manifests, self->warned);
+
+  return self->acl;
+}
+
+/* Resolves the capabilities now, so that what they name and no manifest
+ * has is warned about at startup rather than at the first call. */
+void
+_tauri_command_registry_resolve_acl (TauriCommandRegistry *self)
+{
+  g_assert (TAURI_IS_COMMAND_REGISTRY (self));
+
+  ensure_acl (self);
+}
+
+/* Whether @name is one of the framework's own host commands, which a
+ * `core:` manifest names: `plugin:window|close`. */
+static gboolean
+is_core_command (TauriCommandRegistry *self,
+                 const char           *name)
+{
+  const char *plugin = name + strlen ("plugin:");
+  const char *bar = strchr (plugin, '|');
+  g_autofree char *key = NULL;
+
+  if (bar == NULL)
+    return FALSE;
+
+  key = g_strdup_printf ("core:%.*s", (int) (bar - plugin), plugin);
+  return g_hash_table_contains (self->manifests, key);
+}
+
+/* Whether the capabilities decide this call at all: as in Tauri, a
+ * plugin's commands (`plugin:*`) always, the application's own only when it
+ * asks for it; and, in tauri-gtk, every call of a page not the app's own. */
+static gboolean
+is_checked (TauriCommandRegistry *self,
+            const char           *name,
+            const char           *remote_uri)
+{
+  return remote_uri != NULL || self->check_app_commands || g_str_has_prefix (name, "plugin:");
+}
+
 /* Whether @label's page may call @name: @remote_uri is NULL for the app's
- * own pages, and the page's URI for any other. A deny in any capability
- * that applies wins over every allow. */
+ * own pages, and the page's URI for any other. @grants, if not NULL, gets
+ * the grants that allowed it. */
 static gboolean
 decide_access (TauriCommandRegistry  *self,
                const char            *name,
                const char            *label,
                const char            *remote_uri,
+               GPtrArray             *grants,
                const char           **denied_by)
 {
-  gboolean allowed = FALSE;
+  if (!is_checked (self, name, remote_uri))
+    return TRUE;
 
-  /* No capability: the app's own pages may call everything, as before. */
-  if (self->capabilities->len == 0 && !self->deny_all)
-    return remote_uri == NULL;
+  /* A capability file of the app's own that failed to load. */
+  if (self->deny_all)
+    return FALSE;
 
-  for (guint i = 0; i < self->capabilities->len; i++)
-    {
-      TauriCapability *capability = g_ptr_array_index (self->capabilities, i);
+  /* No capability: the app's own pages may call the framework's host
+   * commands, as before capabilities existed; a plugin's commands need a
+   * capability, as in Tauri. */
+  if (self->capabilities->len == 0)
+    return remote_uri == NULL && (!g_str_has_prefix (name, "plugin:") || is_core_command (self, name));
 
-      switch (_tauri_capability_check (capability, name, label, remote_uri))
-        {
-        case TAURI_ACCESS_ALLOWED:
-          allowed = TRUE;
-          break;
-
-        case TAURI_ACCESS_DENIED:
-          *denied_by = _tauri_capability_get_identifier (capability);
-          return FALSE;
-
-        case TAURI_ACCESS_NONE:
-        default:
-          break;
-        }
-    }
-
-  return allowed;
+  return _tauri_acl_check (ensure_acl (self), name, label, remote_uri, grants, denied_by) == TAURI_ACCESS_ALLOWED;
 }
 
 /* Rejected calls are logged here, and @error gets the text Tauri rejects
- * them with. */
+ * them with. @scope, if not NULL, gets the scope the capabilities give
+ * the call (see tauri_invocation_dup_scope()), or NULL. */
 gboolean
 _tauri_command_registry_check_access (TauriCommandRegistry  *self,
                                       const char            *name,
                                       const char            *label,
                                       const char            *remote_uri,
+                                      char                 **scope,
                                       GError               **error)
 {
+  g_autoptr(GPtrArray) grants = NULL;
   const char *denied_by = NULL;
 
   g_assert (TAURI_IS_COMMAND_REGISTRY (self));
   g_assert (name != NULL);
 
-  if (decide_access (self, name, label, remote_uri, &denied_by))
-    return TRUE;
+  if (scope != NULL)
+    *scope = NULL;
+
+  /* Scopes are rare: only then are the grants collected. */
+  if (scope != NULL && self->capabilities->len > 0 && _tauri_acl_has_scopes (ensure_acl (self)))
+    grants = g_ptr_array_new ();
+
+  if (grants != NULL && !is_checked (self, name, remote_uri))
+    {
+      /* Not decided by the capabilities, but they may give it a scope. */
+      if (_tauri_acl_check (self->acl, name, label, remote_uri, grants, &denied_by) == TAURI_ACCESS_ALLOWED)
+        *scope = _tauri_acl_dup_scope (self->acl, name, grants);
+      return TRUE;
+    }
+
+  if (decide_access (self, name, label, remote_uri, grants, &denied_by))
+    {
+      if (grants != NULL)
+        *scope = _tauri_acl_dup_scope (self->acl, name, grants);
+      return TRUE;
+    }
 
   g_message ("Refused “%s” to window “%s”%s%s: %s%s%s",
              name, label ? label : "",
@@ -273,9 +348,8 @@ _tauri_command_registry_check_access (TauriCommandRegistry  *self,
  * @window_label: (nullable): the label of the calling window
  *
  * Checks whether the application's own page in the window labelled
- * @window_label may call @name, according to the loaded capabilities: when
- * none is loaded, every call is allowed. Whether the command exists does
- * not matter.
+ * @window_label may call @name, according to the loaded capabilities; see
+ * the class description. Whether the command exists does not matter.
  *
  * Returns: whether the call is allowed
  *
@@ -291,7 +365,7 @@ tauri_command_registry_is_allowed (TauriCommandRegistry *self,
   g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  return decide_access (self, name, window_label, NULL, &denied_by);
+  return decide_access (self, name, window_label, NULL, NULL, &denied_by);
 }
 
 /* Whether a capability lets the page at @uri, not the app's own, call
@@ -331,8 +405,9 @@ _tauri_command_registry_has_remote (TauriCommandRegistry *self,
 }
 
 /* An application's `capabilities/` resource folder, when it has one. A
- * file that fails to load leaves the registry refusing every call, rather
- * than allowing every call the file meant to restrict. */
+ * file that fails to load leaves the registry refusing every call the
+ * capabilities decide, rather than allowing every call the file meant to
+ * restrict. */
 gboolean
 _tauri_command_registry_load_app_capabilities (TauriCommandRegistry  *self,
                                                const char            *resource_base_path,

@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "tauri-acl-private.h"
 #include "tauri-command-registry.h"
 #include "tauri-invocation-private.h"
 
@@ -32,6 +33,7 @@ gboolean         _tauri_command_registry_check_access          (TauriCommandRegi
                                                                 const char            *name,
                                                                 const char            *label,
                                                                 const char            *remote_uri,
+                                                                char                 **scope,
                                                                 GError               **error);
 gboolean         _tauri_command_registry_allows_remote         (TauriCommandRegistry  *self,
                                                                 const char            *label,
@@ -41,10 +43,14 @@ gboolean         _tauri_command_registry_has_remote            (TauriCommandRegi
 gboolean         _tauri_command_registry_load_app_capabilities (TauriCommandRegistry  *self,
                                                                 const char            *resource_base_path,
                                                                 GError               **error);
+void             _tauri_command_registry_resolve_acl           (TauriCommandRegistry  *self);
+void             _tauri_command_registry_invalidate_acl        (TauriCommandRegistry  *self);
+void             _tauri_command_registry_add_core_permissions  (TauriCommandRegistry  *self);
 
 /* What the files of TauriCommandRegistry share: tauri-command-registry.c
- * (commands and calls) and tauri-command-registry-capabilities.c (who may
- * call what). */
+ * (commands and calls), tauri-command-registry-capabilities.c (who may
+ * call what) and tauri-command-registry-permissions.c (the permission
+ * manifests). */
 
 struct _TauriCommandRegistry
 {
@@ -54,8 +60,12 @@ struct _TauriCommandRegistry
   guint       max_depth;
   gsize       max_message_size;
   GPtrArray  *capabilities;    /* (owned) (element-type TauriCapability), in load order */
+  GHashTable *manifests;       /* (owned) key → TauriManifest: "core:window", "fs", "" for the app */
+  TauriAcl   *acl;             /* (owned) (nullable) resolved from both; NULL until needed again */
+  GHashTable *warned;          /* (owned) the ACL warnings given, so each is given once */
   gboolean    deny_all;        /* the app's own capability files failed to load */
   GThreadPool *pool;           /* (owned) runs thread handlers */
+  gboolean    check_app_commands;
 };
 
 G_END_DECLS

@@ -23,7 +23,7 @@
  * errors:
  *
  * - `Command nope not found`
- * - `command log_message missing required key invokeMessage`
+ * - ``invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage``
  * - ``invalid args `invokeMessage` for command `log_message`: expected a string, got a number``
  *
  * A command can also be answered by connecting to the detailed
@@ -70,33 +70,36 @@
  *
  * ```json
  * {
- *   "identifier": "main-window",
- *   "description": "What the main window may do",
+ *   "identifier": "default",
  *   "windows": ["main", "editor-*"],
- *   "permissions": ["allow-log-message", "greeting", "core:window:allow-close",
- *                   "deny-delete-everything"]
+ *   "permissions": ["core:default", "core:window:allow-set-title", "fs:default",
+ *                   { "identifier": "fs:allow-read-text-file", "allow": [{ "path": "$APPDATA/notes.txt" }] }]
  * }
  * ```
  *
- * A permission is a command's own name (`greeting`, `plugin:window|close`),
- * or one of the `allow-` and `deny-` permissions Tauri generates for each
- * command, which write its underscores as dashes: `allow-log-message` grants
- * `log_message`, and `core:window:allow-close` (or `window:allow-close`)
- * grants `plugin:window|close`. `allow-*` and `deny-*` name every command of
- * the application's own. A capability may also list `remote.urls`, the
- * pages of other origins it applies to (such as `https://app.example.com`,
- * with `*` wildcards in the host, the port and the path), and say
- * `"local": false` to apply to them alone.
+ * A permission is a Tauri permission identifier, looked up in the manifest
+ * of its prefix: the framework's own (`core:default`,
+ * `core:window:allow-close`), a plugin's, loaded with
+ * [method@CommandRegistry.load_permissions_from_data] (`fs:default`), or,
+ * without a prefix, the application's own: `allow-log-message` grants
+ * `log_message`, `allow-*` every command of the application's, and a
+ * command's own name (`greeting`, `plugin:window|close`) that command. An
+ * object entry gives its permission a scope, which the command reads with
+ * [method@Invocation.dup_scope]. A capability may also list `remote.urls`,
+ * the pages of other origins it applies to (such as
+ * `https://app.example.com`, with `*` wildcards in the host, the port and
+ * the path), and say `"local": false` to apply to them alone.
  *
- * As long as no capability is loaded, the application's own pages may call
- * every command. Once one is loaded, a call is allowed only when a
- * capability of the calling window grants the command and none of them
- * denies it: deny wins. Any other call is rejected with
- * `Command NAME not allowed by ACL`, before its arguments are read, and the
- * refusal is logged. Permission sets (`core:default`), plugins' own
- * permissions and scopes are not supported: a file using them fails to load
- * with %TAURI_CAPABILITY_ERROR_UNSUPPORTED, rather than grant more or less
- * than it says.
+ * As in Tauri, the capabilities decide the calls of the `plugin:` commands,
+ * and of the application's own only when
+ * [property@CommandRegistry:check-app-commands] is set. A decided call is
+ * allowed only when a capability of the calling window grants the command
+ * and no capability denies it: a deny refuses the command in every window.
+ * Any other call is rejected with `Command NAME not allowed by ACL`, before
+ * its arguments are read, and the refusal is logged. With no capability
+ * loaded, the application's own pages may call the framework's host
+ * commands, and no plugin's. A capability that names a plugin whose
+ * manifest is not loaded is warned about once, and that entry ignored.
  *
  * A [class@App] loads the files in the `capabilities/` folder of its
  * resource base path at startup; others are loaded with
@@ -132,6 +135,7 @@ enum {
   PROP_MAX_DEPTH,
   PROP_MAX_MESSAGE_SIZE,
   PROP_MAX_THREADS,
+  PROP_CHECK_APP_COMMANDS,
   N_PROPS
 };
 
@@ -167,7 +171,10 @@ tauri_command_registry_finalize (GObject *object)
    * are waited for. */
   g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, TRUE);
   g_clear_pointer (&self->commands, g_hash_table_unref);
+  g_clear_pointer (&self->acl, _tauri_acl_free);
   g_clear_pointer (&self->capabilities, g_ptr_array_unref);
+  g_clear_pointer (&self->manifests, g_hash_table_unref);
+  g_clear_pointer (&self->warned, g_hash_table_unref);
 
   G_OBJECT_CLASS (tauri_command_registry_parent_class)->finalize (object);
 }
@@ -192,6 +199,10 @@ tauri_command_registry_get_property (GObject    *object,
 
     case PROP_MAX_THREADS:
       g_value_set_uint (value, tauri_command_registry_get_max_threads (self));
+      break;
+
+    case PROP_CHECK_APP_COMMANDS:
+      g_value_set_boolean (value, tauri_command_registry_get_check_app_commands (self));
       break;
 
     default:
@@ -219,6 +230,10 @@ tauri_command_registry_set_property (GObject      *object,
 
     case PROP_MAX_THREADS:
       tauri_command_registry_set_max_threads (self, g_value_get_uint (value));
+      break;
+
+    case PROP_CHECK_APP_COMMANDS:
+      tauri_command_registry_set_check_app_commands (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -277,6 +292,21 @@ tauri_command_registry_class_init (TauriCommandRegistryClass *klass)
                        1, 1024, DEFAULT_MAX_THREADS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TauriCommandRegistry:check-app-commands: (getter get_check_app_commands) (setter set_check_app_commands)
+   *
+   * Whether the capabilities decide the calls of the application's own
+   * commands too, as they do in Tauri when the application declares an app
+   * manifest. By default they decide only the `plugin:` commands, and the
+   * calls of pages other than the application's own.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_CHECK_APP_COMMANDS] =
+    g_param_spec_boolean ("check-app-commands", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -316,6 +346,9 @@ tauri_command_registry_init (TauriCommandRegistry *self)
   self->max_message_size = DEFAULT_MAX_MESSAGE_SIZE;
   self->capabilities = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_capability_free);
   self->pool = _tauri_command_run_pool_new (DEFAULT_MAX_THREADS);
+  self->manifests = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) _tauri_manifest_free);
+  self->warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  _tauri_command_registry_add_core_permissions (self);
 }
 
 /**
@@ -557,6 +590,51 @@ tauri_command_registry_set_max_threads (TauriCommandRegistry *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_THREADS]);
 }
 
+/**
+ * tauri_command_registry_get_check_app_commands:
+ * @self: a registry
+ *
+ * Gets whether the capabilities decide the calls of the application's own
+ * commands; see [property@CommandRegistry:check-app-commands].
+ *
+ * Returns: whether they do
+ *
+ * Since: 0.1
+ */
+gboolean
+tauri_command_registry_get_check_app_commands (TauriCommandRegistry *self)
+{
+  g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), FALSE);
+
+  return self->check_app_commands;
+}
+
+/**
+ * tauri_command_registry_set_check_app_commands:
+ * @self: a registry
+ * @check_app_commands: whether the capabilities decide the calls of the
+ *   application's own commands
+ *
+ * Sets whether the capabilities decide the calls of the application's own
+ * commands, as in Tauri when the application declares an app manifest;
+ * see [property@CommandRegistry:check-app-commands].
+ *
+ * Since: 0.1
+ */
+void
+tauri_command_registry_set_check_app_commands (TauriCommandRegistry *self,
+                                               gboolean              check_app_commands)
+{
+  g_return_if_fail (TAURI_IS_COMMAND_REGISTRY (self));
+
+  check_app_commands = !!check_app_commands;
+  if (self->check_app_commands == check_app_commands)
+    return;
+
+  self->check_app_commands = check_app_commands;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_APP_COMMANDS]);
+}
+
 static JsonNode *
 parse_arguments (TauriCommandRegistry  *self,
                  const char            *name,
@@ -627,6 +705,7 @@ static TauriCommand *
 lookup_for_call (TauriCommandRegistry  *self,
                  const char            *name,
                  const TauriCaller     *caller,
+                 char                 **scope,
                  GError               **error)
 {
   TauriCommand *command = g_hash_table_lookup (self->commands, name);
@@ -637,7 +716,7 @@ lookup_for_call (TauriCommandRegistry  *self,
 
   /* Before anything else, so that a window learns nothing, not even which
    * commands exist, from calls it may not make. */
-  if (!_tauri_command_registry_check_access (self, name, label, caller->remote_uri, error))
+  if (!_tauri_command_registry_check_access (self, name, label, caller->remote_uri, scope, error))
     return NULL;
 
   if (command == NULL && !has_signal_handler (self, name))
@@ -662,6 +741,7 @@ _tauri_command_registry_dispatch (TauriCommandRegistry *self,
   g_autoptr(TauriInvocation) invocation = NULL;
   g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
   TauriCommand *command;
   gboolean handled = FALSE;
 
@@ -670,7 +750,7 @@ _tauri_command_registry_dispatch (TauriCommandRegistry *self,
   g_assert (caller != NULL);
   g_assert (caller->window == NULL || TAURI_IS_WINDOW (caller->window));
 
-  command = lookup_for_call (self, name, caller, &error);
+  command = lookup_for_call (self, name, caller, &scope, &error);
   if (error == NULL && body == NULL)
     parsed = parse_arguments (self, name, arguments, arguments_length, &error);
 
@@ -682,6 +762,8 @@ _tauri_command_registry_dispatch (TauriCommandRegistry *self,
     _tauri_invocation_set_body (invocation, body);
   if (command != NULL)
     _tauri_invocation_set_command (invocation, command);
+  if (scope != NULL)
+    _tauri_invocation_set_scope (invocation, g_steal_pointer (&scope));
 
   if (error == NULL && command != NULL && body != NULL)
     _tauri_command_params_check_body (command, &error);

@@ -51,8 +51,8 @@ GQuark tauri_command_error_quark (void);
 /**
  * TAURI_CAPABILITY_ERROR:
  *
- * The error domain of the errors met while loading capability files into a
- * [class@CommandRegistry].
+ * The error domain of the errors met while loading capability files and
+ * permission manifests into a [class@CommandRegistry].
  *
  * Since: 0.1
  */
@@ -61,11 +61,12 @@ GQuark tauri_command_error_quark (void);
 /**
  * TauriCapabilityError:
  * @TAURI_CAPABILITY_ERROR_INVALID: the text is not valid JSON, or not a
- *   capability: a member is missing or has the wrong type, a permission or
- *   a URL pattern is malformed
+ *   capability or a permission file: a member is missing or has the wrong
+ *   type, a permission or a URL pattern is malformed, or a permission is
+ *   not one its plugin has
  * @TAURI_CAPABILITY_ERROR_UNSUPPORTED: the file uses a part of Tauri's
- *   capability format that tauri-gtk does not enforce, such as a permission
- *   set (`core:default`) or a scope
+ *   capability format that tauri-gtk does not enforce, such as a URL
+ *   pattern with groups or a TOML file
  * @TAURI_CAPABILITY_ERROR_DUPLICATE: a capability with that identifier is
  *   already loaded
  *
@@ -132,6 +133,22 @@ gboolean               tauri_command_registry_load_capabilities_from_data     (T
                                                                                GError               **error);
 TAURI_AVAILABLE_IN_ALL
 char                 **tauri_command_registry_list_capabilities               (TauriCommandRegistry  *self) G_GNUC_WARN_UNUSED_RESULT;
+TAURI_AVAILABLE_IN_ALL
+gboolean               tauri_command_registry_load_permissions_from_data      (TauriCommandRegistry  *self,
+                                                                               const char            *plugin,
+                                                                               const char            *data,
+                                                                               gssize                 length,
+                                                                               GError               **error);
+TAURI_AVAILABLE_IN_ALL
+gboolean               tauri_command_registry_load_permissions_from_resource  (TauriCommandRegistry  *self,
+                                                                               const char            *plugin,
+                                                                               const char            *path,
+                                                                               GError               **error);
+TAURI_AVAILABLE_IN_ALL
+gboolean               tauri_command_registry_get_check_app_commands          (TauriCommandRegistry  *self);
+TAURI_AVAILABLE_IN_ALL
+void                   tauri_command_registry_set_check_app_commands          (TauriCommandRegistry  *self,
+                                                                               gboolean               check_app_commands);
 TAURI_AVAILABLE_IN_ALL
 gboolean               tauri_command_registry_is_allowed                      (TauriCommandRegistry  *self,
                                                                                const char            *name,

@@ -318,7 +318,8 @@ tauri_invocation_dup_object (TauriInvocation  *self,
   if (node == NULL)
     {
       g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-                   "command %s missing required key %s", self->command_name, name);
+                   "invalid args `%s` for command `%s`: command %s missing required key %s",
+                   name, self->command_name, self->command_name, name);
       return NULL;
     }
 
@@ -357,7 +358,8 @@ tauri_invocation_dup_variant (TauriInvocation  *self,
   if (node == NULL)
     {
       g_set_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS,
-                   "command %s missing required key %s", self->command_name, name);
+                   "invalid args `%s` for command `%s`: command %s missing required key %s",
+                   name, self->command_name, self->command_name, name);
       return NULL;
     }
 

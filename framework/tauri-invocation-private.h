@@ -44,6 +44,8 @@ void             _tauri_invocation_set_page    (TauriInvocation *self,
 void             _tauri_invocation_set_headers (TauriInvocation *self,
                                                 GHashTable      *headers);
 TauriWindow     *_tauri_invocation_get_caller  (TauriInvocation *self);
+void             _tauri_invocation_set_scope   (TauriInvocation *self,
+                                                char            *scope);
 void             _tauri_invocation_cancel      (TauriInvocation *self);
 
 /* What the files of TauriInvocation share: tauri-invocation.c (the call

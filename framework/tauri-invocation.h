@@ -113,4 +113,7 @@ void          tauri_invocation_return_error_value (TauriInvocation  *self,
 TAURI_AVAILABLE_IN_ALL
 gboolean      tauri_invocation_is_answered        (TauriInvocation  *self);
 
+TAURI_AVAILABLE_IN_ALL
+JsonNode     *tauri_invocation_dup_scope          (TauriInvocation  *self) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

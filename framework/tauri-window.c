@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tauri-app-config-private.h"
 #include "tauri-app-private.h"
 #include "tauri-events-private.h"
 #include "tauri-json-private.h"
@@ -64,6 +65,8 @@ struct _TauriWindow
   gboolean              activation_in_main_frame;
   gboolean              activations_known;
   gint64                last_external;
+  char                 *start_uri;
+  gboolean              fixed_title;    /* set by the configuration, not the page */
 };
 
 /* The browser is opened at most once in this long, whatever a page does. */
@@ -152,8 +155,7 @@ web_process_terminated_cb (WebKitWebView                     *web_view,
                            TauriWindow                       *self)
 {
   gint64 now = g_get_monotonic_time ();
-  TauriApp *app = tauri_window_get_app (self);
-  g_autofree char *start_uri = app ? _tauri_app_dup_start_uri (app) : g_strdup ("about:blank");
+  const char *start_uri = self->start_uri;
   g_autofree char *html = NULL;
 
   g_message ("The page of window “%s” stopped (%s)", self->label,
@@ -310,6 +312,9 @@ title_changed_cb (WebKitWebView *web_view,
 {
   const char *title = webkit_web_view_get_title (web_view);
 
+  if (self->fixed_title)
+    return;
+
   if (title == NULL || *title == '\0')
     title = g_get_application_name ();
 
@@ -441,6 +446,7 @@ tauri_window_finalize (GObject *object)
   TauriWindow *self = TAURI_WINDOW (object);
 
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->start_uri, g_free);
 
   G_OBJECT_CLASS (tauri_window_parent_class)->finalize (object);
 }
@@ -591,12 +597,56 @@ tauri_window_get_app (TauriWindow *self)
   return TAURI_IS_APP (application) ? TAURI_APP (application) : NULL;
 }
 
+/* The page a window opens: the front end's start, or the configured `url`,
+ * a path of the front end or an http(s) URL. */
+static char *
+dup_start_uri (TauriApp                *app,
+               const TauriWindowConfig *config)
+{
+  g_autofree char *start = _tauri_app_dup_start_uri (app);
+
+  if (config == NULL || config->url == NULL)
+    return g_steal_pointer (&start);
+
+  return g_uri_resolve_relative (start, config->url, G_URI_FLAGS_NONE, NULL);
+}
+
+/* What `app.windows` says of this window; Tauri's defaults with an entry,
+ * tauri-gtk's without. */
+static void
+apply_config (TauriWindow             *self,
+              const TauriWindowConfig *config)
+{
+  GtkWindow *window = GTK_WINDOW (self);
+
+  if (config == NULL)
+    {
+      gtk_window_set_default_size (window, 960, 720);
+      return;
+    }
+
+  gtk_window_set_default_size (window, (int) config->width, (int) config->height);
+  if (config->min_width > 0 || config->min_height > 0)
+    gtk_widget_set_size_request (GTK_WIDGET (self), (int) config->min_width, (int) config->min_height);
+  gtk_window_set_resizable (window, config->resizable);
+  gtk_window_set_decorated (window, config->decorations);
+  if (config->maximized)
+    gtk_window_maximize (window);
+  if (config->fullscreen)
+    gtk_window_fullscreen (window);
+  if (config->title != NULL)
+    {
+      gtk_window_set_title (window, config->title);
+      self->fixed_title = TRUE;
+    }
+}
+
 TauriWindow *
 _tauri_window_new (TauriApp   *app,
                    const char *label)
 {
+  const TauriWindowConfig *config;
   TauriWindow *self;
-  g_autofree char *start_uri = NULL;
 
   g_assert (TAURI_IS_APP (app));
   g_assert (label != NULL);
@@ -608,6 +658,16 @@ _tauri_window_new (TauriApp   *app,
   self->bridge = _tauri_bridge_new (self, app);
   self->web_view = g_object_ref_sink (create_web_view (self, app));
   _tauri_bridge_extension_watch (self->bridge, self->web_view);
+
+  /* `withGlobalTauri: false`: the page has the package's API alone. */
+  if (!_tauri_app_get_private (app)->with_global_tauri)
+    {
+      g_autoptr(WebKitUserScript) script =
+        webkit_user_script_new ("delete window.__TAURI__;", WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, NULL, NULL);
+
+      webkit_user_content_manager_add_script (_tauri_bridge_get_content_manager (self->bridge), script);
+    }
 
   g_signal_connect_object (self->web_view, "load-changed",
                            G_CALLBACK (load_changed_cb), self, 0);
@@ -622,16 +682,17 @@ _tauri_window_new (TauriApp   *app,
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
-  gtk_window_set_title (GTK_WINDOW (self), g_get_application_name ());
-  gtk_window_set_default_size (GTK_WINDOW (self), 960, 720);
+  config = _tauri_app_find_window_config (app, label);
+  gtk_window_set_title (GTK_WINDOW (self), _tauri_app_get_name (app));
+  apply_config (self, config);
   gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->web_view));
 
   /* The app hears of the window (GtkApplication::window-added) once it has
    * its web view. */
   gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (app));
 
-  start_uri = _tauri_app_dup_start_uri (app);
-  webkit_web_view_load_uri (self->web_view, start_uri);
+  self->start_uri = dup_start_uri (app, config);
+  webkit_web_view_load_uri (self->web_view, self->start_uri);
 
   return self;
 }

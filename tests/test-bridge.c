@@ -199,7 +199,7 @@ test_bridge_batched (void)
                   "                    invoke('my_custom_command', { number: 1 })])\n"
                   "  .then((all) => all.map((r) => r.status === 'fulfilled' ? r.value : r.reason))",
                   "{\"ok\":[\"Hello from C!\",\"Command nope not found\","
-                  "\"command log_message missing required key invokeMessage\","
+                  "\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\","
                   "{\"message\":\"Called from main\",\"other_val\":43}]}");
 }
 
@@ -207,12 +207,12 @@ static void
 test_bridge_errors (void)
 {
   assert_settles ("invoke('nope')", "{\"err\":\"Command nope not found\"}");
-  assert_settles ("invoke('log_message')", "{\"err\":\"command log_message missing required key invokeMessage\"}");
-  assert_settles ("invoke('log_message', {})", "{\"err\":\"command log_message missing required key invokeMessage\"}");
+  assert_settles ("invoke('log_message')", "{\"err\":\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"}");
+  assert_settles ("invoke('log_message', {})", "{\"err\":\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"}");
   assert_settles ("invoke('log_message', { invokeMessage: 5 })",
                   "{\"err\":\"invalid args `invokeMessage` for command `log_message`: expected a string, got a number\"}");
   assert_settles ("invoke('log_message', { invoke_message: 'snake' })",
-                  "{\"err\":\"command log_message missing required key invokeMessage\"}");
+                  "{\"err\":\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"}");
   assert_settles ("invoke('try_operation', { shouldFail: 'yes' })",
                   "{\"err\":\"invalid args `shouldFail` for command `try_operation`: expected a boolean, got a string\"}");
   assert_settles ("invoke('my_custom_command', { number: 1.5 })",
@@ -310,7 +310,7 @@ test_bridge_raw_bytes (void)
                   "{\"ok\":[4,5,255]}");
   assert_settles ("invoke('greeting', new Uint8Array([1]))", "{\"ok\":\"Hello from C!\"}");
   assert_settles ("invoke('log_message', new Uint8Array([1]))",
-                  "{\"err\":\"invalid args for command `log_message`: expected an object, got raw bytes\"}");
+                  "{\"err\":\"invalid args `invokeMessage` for command `log_message`: command log_message expected a value for key invokeMessage but the IPC call used a bytes payload\"}");
   assert_settles ("invoke('nope', new Uint8Array([1]))", "{\"err\":\"Command nope not found\"}");
   /* Without the window's token, the scheme refuses the call. */
   assert_settles ("fetch('tauri://localhost/__tauri_ipc__/echo_bytes', { method: 'POST', body: new Uint8Array([1]) })"

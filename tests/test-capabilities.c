@@ -15,26 +15,42 @@
 
 #define RESOURCE_BASE "/io/github/taurigtk/Tests"
 
+/* A permission file of a plugin `dialog`, as its TOML files say. */
+static const char dialog_permissions[] =
+  "{\"default\": {\"description\": \"Open and save\", \"permissions\": [\"allow-open\", \"allow-save\"]},"
+  " \"set\": [{\"identifier\": \"everything\", \"description\": \"All of it\","
+  "          \"permissions\": [\"default\", \"allow-message\"]}],"
+  " \"permission\": ["
+  "  {\"identifier\": \"allow-open\", \"commands\": {\"allow\": [\"open\"]}},"
+  "  {\"identifier\": \"allow-open-file\", \"commands\": {\"allow\": [\"open_file\"]}},"
+  "  {\"identifier\": \"allow-save\", \"commands\": {\"allow\": [\"save\"]}},"
+  "  {\"identifier\": \"allow-message\", \"commands\": {\"allow\": [\"message\"]}},"
+  "  {\"identifier\": \"deny-message\", \"commands\": {\"deny\": [\"message\"]}}"
+  "]}";
+
+static TauriCommandRegistry *
+new_checked_registry (void)
+{
+  TauriCommandRegistry *registry = tauri_command_registry_new ();
+
+  tauri_command_registry_set_check_app_commands (registry, TRUE);
+  return registry;
+}
+
+/* A registry with the capabilities @json, deciding the calls of the app's
+ * own commands too. */
 static TauriCommandRegistry *
 registry_with (const char *json)
 {
   TauriCommandRegistry *registry = tauri_command_registry_new ();
   g_autoptr(GError) error = NULL;
 
+  tauri_command_registry_set_check_app_commands (registry, TRUE);
+  test_load_permissions (registry, "dialog", dialog_permissions);
   g_assert_true (tauri_command_registry_load_capabilities_from_data (registry, json, -1, &error));
   g_assert_no_error (error);
 
   return registry;
-}
-
-static void
-assert_allowed (TauriCommandRegistry *registry,
-                const char           *label,
-                const char           *name,
-                gboolean              allowed)
-{
-  if (tauri_command_registry_is_allowed (registry, name, label) != allowed)
-    g_error ("“%s” is %s to window “%s”", name, allowed ? "refused" : "allowed", label);
 }
 
 /* Loads @json, which must fail with @code and a message holding @text. */
@@ -47,7 +63,9 @@ assert_load_error (const char *json,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) loaded = NULL;
 
-  g_assert_false (tauri_command_registry_load_capabilities_from_data (registry, json, -1, &error));
+  test_load_permissions (registry, "dialog", dialog_permissions);
+  if (tauri_command_registry_load_capabilities_from_data (registry, json, -1, &error))
+    g_error ("%s loaded", json);
   g_assert_error (error, TAURI_CAPABILITY_ERROR, code);
   g_test_message ("%s", error->message);
   if (strstr (error->message, text) == NULL)
@@ -56,7 +74,7 @@ assert_load_error (const char *json,
   /* Nothing was loaded: every call is still allowed. */
   loaded = tauri_command_registry_list_capabilities (registry);
   g_assert_cmpstrv (loaded, ((const char * const []) { NULL }));
-  assert_allowed (registry, "main", "anything", TRUE);
+  test_assert_allowed (registry, "main", "anything", TRUE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -99,17 +117,31 @@ test_capabilities_none (void)
   g_assert_nonnull (loaded);
   g_assert_null (loaded[0]);
 
-  /* Today's behaviour: the app's own pages may call anything. */
-  assert_allowed (registry, "main", "log_message", TRUE);
-  assert_allowed (registry, "other", "plugin:window|close", TRUE);
-  assert_allowed (registry, NULL, "anything", TRUE);
-  g_assert_true (_tauri_command_registry_check_access (registry, "x", "main", NULL, &error));
+  /* The app's own pages may call the app's commands and the framework's
+   * host commands... */
+  test_assert_allowed (registry, "main", "log_message", TRUE);
+  test_assert_allowed (registry, "other", "plugin:window|close", TRUE);
+  test_assert_allowed (registry, "other", "plugin:event|listen", TRUE);
+  test_assert_allowed (registry, NULL, "anything", TRUE);
+  g_assert_true (_tauri_command_registry_check_access (registry, "x", "main", NULL, NULL, &error));
   g_assert_no_error (error);
+
+  /* ...but, as in Tauri, no plugin's command without a capability. */
+  test_load_permissions (registry, "dialog", dialog_permissions);
+  test_assert_allowed (registry, "main", "plugin:dialog|open", FALSE);
+  test_assert_allowed (registry, "main", "plugin:nothing|at_all", FALSE);
+  g_test_expect_message ("Tauri", G_LOG_LEVEL_MESSAGE,
+                         "Refused “plugin:dialog|open” to window “main”: no capability grants it");
+  g_assert_false (_tauri_command_registry_check_access (registry, "plugin:dialog|open", "main", NULL, NULL, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "Command plugin:dialog|open not allowed by ACL");
+  g_clear_error (&error);
 
   /* A foreign page may call nothing unless a capability lists its URL. */
   g_test_expect_message ("Tauri", G_LOG_LEVEL_MESSAGE,
                          "Refused “x” to window “main” at https://example.com/: no capability grants it");
-  g_assert_false (_tauri_command_registry_check_access (registry, "x", "main", "https://example.com/", &error));
+  g_assert_false (_tauri_command_registry_check_access (registry, "x", "main", "https://example.com/", NULL, &error));
   g_test_assert_expected_messages ();
   g_assert_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_NOT_ALLOWED);
   g_assert_cmpstr (error->message, ==, "Command x not allowed by ACL");
@@ -117,7 +149,7 @@ test_capabilities_none (void)
 
   /* Nothing loaded from an empty list either. */
   g_assert_true (tauri_command_registry_load_capabilities_from_data (registry, "[]", 2, NULL));
-  assert_allowed (registry, "main", "log_message", TRUE);
+  test_assert_allowed (registry, "main", "log_message", TRUE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -136,12 +168,12 @@ test_capabilities_window_globs (void)
                                           "ab", "abcd", "panel-2", "" };
 
   for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
-    assert_allowed (registry, allowed[i], "run", TRUE);
+    test_assert_allowed (registry, allowed[i], "run", TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    assert_allowed (registry, refused[i], "run", FALSE);
+    test_assert_allowed (registry, refused[i], "run", FALSE);
 
   /* No window, no label: no pattern matches, not even `*`. */
-  assert_allowed (registry, NULL, "run", FALSE);
+  test_assert_allowed (registry, NULL, "run", FALSE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -152,10 +184,10 @@ test_capabilities_star_window (void)
   g_autoptr(TauriCommandRegistry) registry = registry_with (
     "{\"identifier\": \"all\", \"windows\": [\"*\"], \"permissions\": [\"run\"]}");
 
-  assert_allowed (registry, "main", "run", TRUE);
-  assert_allowed (registry, "any/label:at_all", "run", TRUE);
-  assert_allowed (registry, NULL, "run", FALSE);
-  assert_allowed (registry, "main", "walk", FALSE);
+  test_assert_allowed (registry, "main", "run", TRUE);
+  test_assert_allowed (registry, "any/label:at_all", "run", TRUE);
+  test_assert_allowed (registry, NULL, "run", FALSE);
+  test_assert_allowed (registry, "main", "walk", FALSE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -170,39 +202,39 @@ test_capabilities_permission_forms (void)
     "  \"allow-x2-y\","               /* x2_y, and x2-y as written */
     "  \"plugin:window|set_title\","  /* a host command's own name */
     "  \"core:window:allow-close\","  /* plugin:window|close */
-    "  \"dialog:allow-open-file\","   /* plugin:dialog|open_file */
+    "  \"dialog:allow-open-file\","   /* plugin:dialog|open_file, from its manifest */
     "  {\"identifier\": \"allow-ping\"}"
     "]}");
 
-  assert_allowed (registry, "main", "log_message", TRUE);
-  assert_allowed (registry, "main", "try_operation", TRUE);
-  assert_allowed (registry, "main", "x2_y", TRUE);
-  assert_allowed (registry, "main", "x2-y", TRUE);
-  assert_allowed (registry, "main", "plugin:window|set_title", TRUE);
-  assert_allowed (registry, "main", "plugin:window|close", TRUE);
-  assert_allowed (registry, "main", "plugin:dialog|open_file", TRUE);
-  assert_allowed (registry, "main", "ping", TRUE);
+  test_assert_allowed (registry, "main", "log_message", TRUE);
+  test_assert_allowed (registry, "main", "try_operation", TRUE);
+  test_assert_allowed (registry, "main", "x2_y", TRUE);
+  test_assert_allowed (registry, "main", "x2-y", TRUE);
+  test_assert_allowed (registry, "main", "plugin:window|set_title", TRUE);
+  test_assert_allowed (registry, "main", "plugin:window|close", TRUE);
+  test_assert_allowed (registry, "main", "plugin:dialog|open_file", TRUE);
+  test_assert_allowed (registry, "main", "ping", TRUE);
 
   /* Exact names are exact. */
-  assert_allowed (registry, "main", "log-message", FALSE);
-  assert_allowed (registry, "main", "Log_message", FALSE);
-  assert_allowed (registry, "main", "log_message ", FALSE);
-  assert_allowed (registry, "main", "try-operation", TRUE);
-  assert_allowed (registry, "main", "try__operation", FALSE);
-  assert_allowed (registry, "main", "tryoperation", FALSE);
-  assert_allowed (registry, "main", "plugin:window|set-title", FALSE);
+  test_assert_allowed (registry, "main", "log-message", FALSE);
+  test_assert_allowed (registry, "main", "Log_message", FALSE);
+  test_assert_allowed (registry, "main", "log_message ", FALSE);
+  test_assert_allowed (registry, "main", "try-operation", TRUE);
+  test_assert_allowed (registry, "main", "try__operation", FALSE);
+  test_assert_allowed (registry, "main", "tryoperation", FALSE);
+  test_assert_allowed (registry, "main", "plugin:window|set-title", FALSE);
   /* A plugin's permission names that plugin's command, nothing else. */
-  assert_allowed (registry, "main", "close", FALSE);
-  assert_allowed (registry, "main", "plugin:dialog|close", FALSE);
-  assert_allowed (registry, "main", "plugin:windows|close", FALSE);
-  assert_allowed (registry, "main", "plugin:window|close|x", FALSE);
-  assert_allowed (registry, "main", "plugin:window|closed", FALSE);
+  test_assert_allowed (registry, "main", "close", FALSE);
+  test_assert_allowed (registry, "main", "plugin:dialog|close", FALSE);
+  test_assert_allowed (registry, "main", "plugin:windows|close", FALSE);
+  test_assert_allowed (registry, "main", "plugin:window|close|x", FALSE);
+  test_assert_allowed (registry, "main", "plugin:window|closed", FALSE);
   /* An app's permission names the app's command, not a plugin's. */
-  assert_allowed (registry, "main", "plugin:app|try_operation", FALSE);
-  assert_allowed (registry, "main", "plugin:window|try_operation", FALSE);
+  test_assert_allowed (registry, "main", "plugin:app|try_operation", FALSE);
+  test_assert_allowed (registry, "main", "plugin:window|try_operation", FALSE);
   /* Nothing else is granted, to no other window. */
-  assert_allowed (registry, "main", "greeting", FALSE);
-  assert_allowed (registry, "other", "log_message", FALSE);
+  test_assert_allowed (registry, "main", "greeting", FALSE);
+  test_assert_allowed (registry, "other", "log_message", FALSE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -213,23 +245,31 @@ test_capabilities_deny_wins (void)
   g_autoptr(TauriCommandRegistry) registry = registry_with (
     "["
     " {\"identifier\": \"everyone\", \"windows\": [\"*\"],"
-    "  \"permissions\": [\"allow-log-message\", \"allow-greeting\", \"core:window:allow-close\"]},"
+    "  \"permissions\": [\"allow-log-message\", \"allow-greeting\", \"allow-ping\","
+    "                    \"core:window:allow-close\", \"dialog:everything\"]},"
     " {\"identifier\": \"no-greeting-in-second\", \"windows\": [\"second\"],"
-    "  \"permissions\": [\"deny-greeting\", \"window:deny-close\"]},"
+    "  \"permissions\": [\"deny-greeting\", \"window:deny-close\", \"dialog:deny-message\"]},"
     " {\"identifier\": \"same-capability\", \"windows\": [\"main\"],"
-    "  \"permissions\": [\"deny-log-message\", \"allow-log-message\", \"log_message\"]}"
+    "  \"permissions\": [\"deny-log-message\", \"allow-log-message\", \"log_message\"]},"
+    " {\"identifier\": \"elsewhere\", \"windows\": [\"*\"], \"platforms\": [\"iOS\"],"
+    "  \"permissions\": [\"deny-ping\"]}"
     "]");
 
-  /* A deny applies to its own capability's windows... */
-  assert_allowed (registry, "second", "greeting", FALSE);
-  assert_allowed (registry, "second", "plugin:window|close", FALSE);
-  assert_allowed (registry, "second", "log_message", TRUE);
-  /* ...and wins over allows from any capability, in any order. */
-  assert_allowed (registry, "main", "log_message", FALSE);
-  assert_allowed (registry, "main", "greeting", TRUE);
-  assert_allowed (registry, "main", "plugin:window|close", TRUE);
-  assert_allowed (registry, "third", "greeting", TRUE);
-  assert_allowed (registry, "third", "log_message", TRUE);
+  /* As in Tauri, a deny refuses its command in every window, whatever
+   * allows it and in whatever order... */
+  test_assert_allowed (registry, "second", "greeting", FALSE);
+  test_assert_allowed (registry, "main", "greeting", FALSE);
+  test_assert_allowed (registry, "third", "greeting", FALSE);
+  test_assert_allowed (registry, "second", "plugin:window|close", FALSE);
+  test_assert_allowed (registry, "main", "plugin:window|close", FALSE);
+  test_assert_allowed (registry, "main", "log_message", FALSE);
+  test_assert_allowed (registry, "second", "log_message", FALSE);
+  test_assert_allowed (registry, "main", "plugin:dialog|message", FALSE);
+  /* ...and nothing else. */
+  test_assert_allowed (registry, "main", "plugin:dialog|open", TRUE);
+  test_assert_allowed (registry, "second", "plugin:dialog|save", TRUE);
+  /* A capability of another platform denies nothing. */
+  test_assert_allowed (registry, "main", "ping", TRUE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -238,21 +278,23 @@ static void
 test_capabilities_wildcard (void)
 {
   g_autoptr(TauriCommandRegistry) registry = registry_with (
-    "["
-    " {\"identifier\": \"app\", \"windows\": [\"main\"],"
-    "  \"permissions\": [\"allow-*\", \"deny-delete-everything\"]},"
-    " {\"identifier\": \"locked\", \"windows\": [\"locked\"],"
-    "  \"permissions\": [\"allow-*\", \"core:window:allow-close\", \"deny-*\"]}"
-    "]");
+    "{\"identifier\": \"app\", \"windows\": [\"main\"],"
+    " \"permissions\": [\"allow-*\", \"deny-delete-everything\"]}");
 
-  assert_allowed (registry, "main", "log_message", TRUE);
-  assert_allowed (registry, "main", "anything_at_all", TRUE);
-  assert_allowed (registry, "main", "delete_everything", FALSE);
+  test_assert_allowed (registry, "main", "log_message", TRUE);
+  test_assert_allowed (registry, "main", "anything_at_all", TRUE);
+  test_assert_allowed (registry, "main", "delete_everything", FALSE);
+  test_assert_allowed (registry, "other", "log_message", FALSE);
   /* Only the app's own commands. */
-  assert_allowed (registry, "main", "plugin:window|close", FALSE);
+  test_assert_allowed (registry, "main", "plugin:window|close", FALSE);
+  g_assert_finalize_object (g_steal_pointer (&registry));
 
-  assert_allowed (registry, "locked", "log_message", FALSE);
-  assert_allowed (registry, "locked", "plugin:window|close", TRUE);
+  registry = registry_with (
+    "{\"identifier\": \"locked\", \"windows\": [\"locked\"],"
+    " \"permissions\": [\"allow-*\", \"core:window:allow-close\", \"deny-*\"]}");
+  test_assert_allowed (registry, "locked", "log_message", FALSE);
+  test_assert_allowed (registry, "other", "log_message", FALSE);
+  test_assert_allowed (registry, "locked", "plugin:window|close", TRUE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -266,9 +308,9 @@ test_capabilities_local (void)
     " \"permissions\": [\"run\"]}");
   g_autoptr(GError) error = NULL;
 
-  assert_allowed (registry, "main", "run", FALSE);
+  test_assert_allowed (registry, "main", "run", FALSE);
   g_assert_true (_tauri_command_registry_check_access (registry, "run", "main",
-                                                       "https://app.example.com/", &error));
+                                                       "https://app.example.com/", NULL, &error));
   g_assert_no_error (error);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
@@ -286,8 +328,8 @@ test_capabilities_platforms (void)
     "]");
 
   /* Loaded, so the ACL holds, but granting nothing on this platform. */
-  assert_allowed (registry, "main", "run", FALSE);
-  assert_allowed (registry, "main", "walk", TRUE);
+  test_assert_allowed (registry, "main", "run", FALSE);
+  test_assert_allowed (registry, "main", "walk", TRUE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -300,28 +342,25 @@ test_capabilities_unknown_permissions (void)
     int         code;
     const char *text;
   } cases[] = {
-    { "core:default", TAURI_CAPABILITY_ERROR_UNSUPPORTED,
-      "permissions[0]: `core:default` is a permission set or a plugin’s own permission" },
-    { "core:window:default", TAURI_CAPABILITY_ERROR_UNSUPPORTED, "permission set" },
-    { "default", TAURI_CAPABILITY_ERROR_UNSUPPORTED, "permission set" },
-    { "dialog:open", TAURI_CAPABILITY_ERROR_UNSUPPORTED, "plugin’s own permission" },
-    { "fs:read-files", TAURI_CAPABILITY_ERROR_UNSUPPORTED, "plugin’s own permission" },
-    { "my-permission", TAURI_CAPABILITY_ERROR_UNSUPPORTED,
-      "`my-permission` is neither a command name nor an `allow-` or `deny-` permission" },
-    { "log message", TAURI_CAPABILITY_ERROR_UNSUPPORTED, "neither a command name" },
-    { "", TAURI_CAPABILITY_ERROR_UNSUPPORTED, "neither a command name" },
-    { "2fa", TAURI_CAPABILITY_ERROR_UNSUPPORTED, "neither a command name" },
+    { "core:window:allow-nope", TAURI_CAPABILITY_ERROR_INVALID,
+      "capability “test”: `allow-nope` is not a permission of core:window" },
+    { "core:nothing", TAURI_CAPABILITY_ERROR_INVALID, "`nothing` is not a permission of core" },
+    { "dialog:allow-nope", TAURI_CAPABILITY_ERROR_INVALID, "`allow-nope` is not a permission of dialog" },
+    { "log message", TAURI_CAPABILITY_ERROR_INVALID, "`log message` is not a permission" },
+    { "", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
     { "allow-log_message", TAURI_CAPABILITY_ERROR_INVALID,
       "`allow-log_message`: a permission writes the command’s underscores as dashes: `allow-log-message`" },
     { "core:window:deny-set_title", TAURI_CAPABILITY_ERROR_INVALID, "`core:window:deny-set-title`" },
-    { "allow-", TAURI_CAPABILITY_ERROR_INVALID, "`allow-` does not name a command" },
-    { "deny--x", TAURI_CAPABILITY_ERROR_INVALID, "does not name a command" },
-    { "allow-x-", TAURI_CAPABILITY_ERROR_INVALID, "does not name a command" },
-    { "allow-x.y", TAURI_CAPABILITY_ERROR_INVALID, "does not name a command" },
+    { "allow-", TAURI_CAPABILITY_ERROR_INVALID, "`allow-` is not a permission" },
+    { "deny--x", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
+    { "allow-x-", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
+    { "allow-x.y", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
     { "window:allow-*", TAURI_CAPABILITY_ERROR_UNSUPPORTED, "only name the application’s own commands" },
-    { "core::allow-close", TAURI_CAPABILITY_ERROR_INVALID, "is not a plugin name" },
-    { ":allow-close", TAURI_CAPABILITY_ERROR_INVALID, "is not a plugin name" },
-    { "a:b:allow-close", TAURI_CAPABILITY_ERROR_INVALID, "“a:b” is not a plugin name" },
+    { "core::allow-close", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
+    { ":allow-close", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
+    { "a:b:allow-close", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
+    { "fs-:x", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
+    { "tauri-plugin-fs:default", TAURI_CAPABILITY_ERROR_INVALID, "is not a permission" },
     { "plugin:window", TAURI_CAPABILITY_ERROR_INVALID, "written `plugin:NAME|COMMAND`" },
     { "plugin:|close", TAURI_CAPABILITY_ERROR_INVALID, "written `plugin:NAME|COMMAND`" },
     { "plugin:window|", TAURI_CAPABILITY_ERROR_INVALID, "written `plugin:NAME|COMMAND`" },
@@ -332,13 +371,13 @@ test_capabilities_unknown_permissions (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     assert_permission_error (cases[i].permission, cases[i].code, cases[i].text);
 
-  /* Scopes narrow a grant: dropping them would grant more. */
+  /* A scope is a list of entries. */
   assert_load_error ("{\"identifier\": \"s\", \"windows\": [\"main\"], \"permissions\": ["
-                     " \"greeting\", {\"identifier\": \"fs:allow-read-file\", \"allow\": [{\"path\": \"$HOME/x\"}]}]}",
-                     TAURI_CAPABILITY_ERROR_UNSUPPORTED,
-                     "capability “s”: permissions[1]: `fs:allow-read-file` has a scope");
-  assert_load_error ("{\"identifier\": \"s\", \"permissions\": [{\"identifier\": \"allow-x\", \"deny\": []}]}",
-                     TAURI_CAPABILITY_ERROR_UNSUPPORTED, "has a scope");
+                     " \"greeting\", {\"identifier\": \"fs:allow-read-file\", \"allow\": {\"path\": \"$HOME\"}}]}",
+                     TAURI_CAPABILITY_ERROR_INVALID,
+                     "capability “s”: permissions[1]: `allow` must be a list");
+  assert_load_error ("{\"identifier\": \"s\", \"permissions\": [{\"identifier\": \"allow-x\", \"deny\": 1}]}",
+                     TAURI_CAPABILITY_ERROR_INVALID, "`deny` must be a list");
   assert_load_error ("{\"identifier\": \"s\", \"permissions\": [{\"allow\": []}]}",
                      TAURI_CAPABILITY_ERROR_INVALID,
                      "permissions[0] must be a string, or an object with an `identifier`");
@@ -418,7 +457,7 @@ test_capabilities_malformed (void)
 static void
 test_capabilities_file_forms (void)
 {
-  g_autoptr(TauriCommandRegistry) registry = tauri_command_registry_new ();
+  g_autoptr(TauriCommandRegistry) registry = new_checked_registry ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) loaded = NULL;
 
@@ -439,10 +478,10 @@ test_capabilities_file_forms (void)
   g_assert_cmpstrv (loaded, ((const char * const []) { "one", "two", "three", "four", NULL }));
   g_clear_pointer (&loaded, g_strfreev);
 
-  assert_allowed (registry, "one", "a", TRUE);
-  assert_allowed (registry, "three", "c", TRUE);
-  assert_allowed (registry, "four", "d", TRUE);
-  assert_allowed (registry, "four", "a", FALSE);
+  test_assert_allowed (registry, "one", "a", TRUE);
+  test_assert_allowed (registry, "three", "c", TRUE);
+  test_assert_allowed (registry, "four", "d", TRUE);
+  test_assert_allowed (registry, "four", "a", FALSE);
 
   /* A name loaded already: nothing of that load is added. */
   g_assert_false (tauri_command_registry_load_capabilities_from_data (registry,
@@ -461,8 +500,8 @@ test_capabilities_file_forms (void)
 
   loaded = tauri_command_registry_list_capabilities (registry);
   g_assert_cmpstrv (loaded, ((const char * const []) { "one", "two", "three", "four", NULL }));
-  assert_allowed (registry, "five", "e", FALSE);
-  assert_allowed (registry, "two", "anything", FALSE);
+  test_assert_allowed (registry, "five", "e", FALSE);
+  test_assert_allowed (registry, "two", "anything", FALSE);
 
   /* A length, not a NUL byte, ends the text. */
   g_assert_true (tauri_command_registry_load_capabilities_from_data (registry,
@@ -488,7 +527,7 @@ write_file (const char *directory,
 static void
 test_capabilities_directory (void)
 {
-  g_autoptr(TauriCommandRegistry) registry = tauri_command_registry_new ();
+  g_autoptr(TauriCommandRegistry) registry = new_checked_registry ();
   g_autoptr(GFile) directory = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "capabilities", NULL));
   g_autoptr(GFile) single = g_file_get_child (directory, "main.json");
   g_autoptr(GError) error = NULL;
@@ -500,16 +539,16 @@ test_capabilities_directory (void)
   loaded = tauri_command_registry_list_capabilities (registry);
   g_assert_cmpstrv (loaded, ((const char * const []) { "main-window", "editors", "everyone", NULL }));
 
-  assert_allowed (registry, "main", "log_message", TRUE);
-  assert_allowed (registry, "main", "greeting", TRUE);
-  assert_allowed (registry, "main", "plugin:window|close", TRUE);
-  assert_allowed (registry, "main", "ping", TRUE);
-  assert_allowed (registry, "main", "try_operation", FALSE);
-  assert_allowed (registry, "editor-1", "try_operation", TRUE);
-  assert_allowed (registry, "editor-1", "delete_everything", FALSE);
-  assert_allowed (registry, "editor-1", "plugin:window|close", FALSE);
-  assert_allowed (registry, "other", "ping", TRUE);
-  assert_allowed (registry, "other", "greeting", FALSE);
+  test_assert_allowed (registry, "main", "log_message", TRUE);
+  test_assert_allowed (registry, "main", "greeting", TRUE);
+  test_assert_allowed (registry, "main", "plugin:window|close", TRUE);
+  test_assert_allowed (registry, "main", "ping", TRUE);
+  test_assert_allowed (registry, "main", "try_operation", FALSE);
+  test_assert_allowed (registry, "editor-1", "try_operation", TRUE);
+  test_assert_allowed (registry, "editor-1", "delete_everything", FALSE);
+  test_assert_allowed (registry, "editor-1", "plugin:window|close", FALSE);
+  test_assert_allowed (registry, "other", "ping", TRUE);
+  test_assert_allowed (registry, "other", "greeting", FALSE);
 
   /* The same files again: already loaded. */
   g_assert_false (tauri_command_registry_load_capabilities (registry, single, &error));
@@ -518,7 +557,7 @@ test_capabilities_directory (void)
   g_assert_finalize_object (g_steal_pointer (&registry));
 
   /* One file on its own. */
-  registry = tauri_command_registry_new ();
+  registry = new_checked_registry ();
   g_assert_true (tauri_command_registry_load_capabilities (registry, single, &error));
   g_assert_no_error (error);
   g_clear_pointer (&loaded, g_strfreev);
@@ -538,6 +577,8 @@ test_capabilities_directory_errors (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) loaded = NULL;
 
+  tauri_command_registry_set_check_app_commands (registry, TRUE);
+
   path = g_dir_make_tmp ("capabilities-XXXXXX", &error);
   g_assert_no_error (error);
   directory = g_file_new_for_path (path);
@@ -554,10 +595,17 @@ test_capabilities_directory_errors (void)
 
   /* A bad file anywhere: the error names it, and nothing is loaded. */
   write_file (path, "a.json", "{\"identifier\": \"a\", \"windows\": [\"*\"], \"permissions\": [\"x\"]}");
-  write_file (path, "b.json", "{\"identifier\": \"b\", \"windows\": [\"*\"], \"permissions\": [\"core:default\"]}");
+  write_file (path, "b.json", "{\"identifier\": \"b\", \"windows\": [\"*\"], \"permissions\": [\"allow_x\", \"x y\"]}");
   g_assert_false (tauri_command_registry_load_capabilities (registry, directory, &error));
-  g_assert_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED);
-  g_assert_true (g_str_has_prefix (error->message, "b.json: capability “b”: permissions[0]: `core:default`"));
+  g_assert_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "b.json: capability “b”: permissions[1]: `x y`"));
+  g_clear_error (&error);
+
+  /* A permission its plugin does not have: the file is named too. */
+  write_file (path, "b.json", "{\"identifier\": \"b\", \"windows\": [\"*\"], \"permissions\": [\"core:app:allow-nope\"]}");
+  g_assert_false (tauri_command_registry_load_capabilities (registry, directory, &error));
+  g_assert_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "b.json: capability “b”: `allow-nope` is not a permission of core:app");
   g_clear_error (&error);
 
   write_file (path, "b.json", "{\"identifier\": \"b\", \"windows\": [\"*\"], \"permissions\": [\"y\"]");
@@ -582,7 +630,7 @@ test_capabilities_directory_errors (void)
 
   loaded = tauri_command_registry_list_capabilities (registry);
   g_assert_cmpstrv (loaded, ((const char * const []) { NULL }));
-  assert_allowed (registry, "main", "z", TRUE);
+  test_assert_allowed (registry, "main", "z", TRUE);
 
   /* Fixed, it loads. */
   g_clear_pointer (&toml, g_free);
@@ -593,8 +641,8 @@ test_capabilities_directory_errors (void)
   g_clear_pointer (&loaded, g_strfreev);
   loaded = tauri_command_registry_list_capabilities (registry);
   g_assert_cmpstrv (loaded, ((const char * const []) { "a", "b", NULL }));
-  assert_allowed (registry, "main", "y", TRUE);
-  assert_allowed (registry, "main", "z", FALSE);
+  test_assert_allowed (registry, "main", "y", TRUE);
+  test_assert_allowed (registry, "main", "z", FALSE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -602,7 +650,7 @@ test_capabilities_directory_errors (void)
 static void
 test_capabilities_resource (void)
 {
-  g_autoptr(TauriCommandRegistry) registry = tauri_command_registry_new ();
+  g_autoptr(TauriCommandRegistry) registry = new_checked_registry ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) loaded = NULL;
 
@@ -612,12 +660,12 @@ test_capabilities_resource (void)
   g_assert_no_error (error);
   loaded = tauri_command_registry_list_capabilities (registry);
   g_assert_cmpstrv (loaded, ((const char * const []) { "main-window", "editors", "everyone", NULL }));
-  assert_allowed (registry, "main", "log_message", TRUE);
-  assert_allowed (registry, "main", "try_operation", FALSE);
+  test_assert_allowed (registry, "main", "log_message", TRUE);
+  test_assert_allowed (registry, "main", "try_operation", FALSE);
   g_assert_finalize_object (g_steal_pointer (&registry));
 
   /* One file. */
-  registry = tauri_command_registry_new ();
+  registry = new_checked_registry ();
   g_assert_true (tauri_command_registry_load_capabilities_from_resource (registry,
                                                                          RESOURCE_BASE "/capabilities/main.json",
                                                                          &error));
@@ -625,12 +673,12 @@ test_capabilities_resource (void)
   g_assert_finalize_object (g_steal_pointer (&registry));
 
   /* Nothing there. */
-  registry = tauri_command_registry_new ();
+  registry = new_checked_registry ();
   g_assert_false (tauri_command_registry_load_capabilities_from_resource (registry, RESOURCE_BASE "/nothing",
                                                                           &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  assert_allowed (registry, "main", "anything", TRUE);
+  test_assert_allowed (registry, "main", "anything", TRUE);
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
 
@@ -645,7 +693,7 @@ test_capabilities_app_folder (void)
   g_assert_true (_tauri_command_registry_load_app_capabilities (registry, NULL, &error));
   g_assert_true (_tauri_command_registry_load_app_capabilities (registry, "/io/github/taurigtk/None", &error));
   g_assert_no_error (error);
-  assert_allowed (registry, "main", "anything", TRUE);
+  test_assert_allowed (registry, "main", "anything", TRUE);
 
   g_assert_true (_tauri_command_registry_load_app_capabilities (registry, RESOURCE_BASE, &error));
   g_assert_no_error (error);
@@ -653,17 +701,21 @@ test_capabilities_app_folder (void)
   g_assert_cmpstrv (loaded, ((const char * const []) { "main-window", "editors", "everyone", NULL }));
   g_assert_finalize_object (g_steal_pointer (&registry));
 
-  /* A broken file: reported, and every call refused until it is fixed,
-   * not every call allowed. */
+  /* A broken file: reported, and every call the capabilities decide is
+   * refused until it is fixed, not allowed. */
   registry = tauri_command_registry_new ();
   g_assert_false (_tauri_command_registry_load_app_capabilities (registry, RESOURCE_BASE "/broken", &error));
-  g_assert_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_UNSUPPORTED);
-  g_assert_true (g_str_has_prefix (error->message, "zz-bad.json: capability “broken”: permissions[0]:"));
+  g_assert_error (error, TAURI_CAPABILITY_ERROR, TAURI_CAPABILITY_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "zz-bad.json: capability “broken”: `allow-nope` is not a permission of core:window");
   g_clear_pointer (&loaded, g_strfreev);
   loaded = tauri_command_registry_list_capabilities (registry);
   g_assert_cmpstrv (loaded, ((const char * const []) { NULL }));
-  assert_allowed (registry, "main", "log_message", FALSE);
-  assert_allowed (registry, "main", "anything", FALSE);
+  test_assert_allowed (registry, "main", "plugin:window|close", FALSE);
+  test_assert_allowed (registry, "main", "plugin:event|listen", FALSE);
+  test_assert_allowed (registry, "main", "log_message", TRUE);
+  tauri_command_registry_set_check_app_commands (registry, TRUE);
+  test_assert_allowed (registry, "main", "log_message", FALSE);
+  test_assert_allowed (registry, "main", "anything", FALSE);
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
 
@@ -680,7 +732,7 @@ assert_remote (TauriCommandRegistry *registry,
   if (!allowed)
     g_test_expect_message ("Tauri", G_LOG_LEVEL_MESSAGE, "Refused “run” to window “*” at *: no capability grants it");
 
-  if (_tauri_command_registry_check_access (registry, "run", label, uri, &error) != allowed)
+  if (_tauri_command_registry_check_access (registry, "run", label, uri, NULL, &error) != allowed)
     g_error ("%s in window “%s” is %s", uri, label, allowed ? "refused" : "allowed");
 
   g_test_assert_expected_messages ();
@@ -740,7 +792,7 @@ test_capabilities_remote (void)
     assert_remote (registry, "main", refused[i], FALSE);
 
   /* It applies to the app's own pages too, by default. */
-  assert_allowed (registry, "main", "run", TRUE);
+  test_assert_allowed (registry, "main", "run", TRUE);
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -848,6 +900,7 @@ test_capabilities_dispatch (void)
   g_autoptr(GError) error = NULL;
   guint signalled = 0;
 
+  tauri_command_registry_set_check_app_commands (registry, TRUE);
   tauri_command_registry_add (registry,
                               tauri_command_new ("log_message", "invoke_message: string",
                                                  TAURI_COMMAND_FLAGS_NONE, log_message_func, NULL, NULL));
@@ -874,7 +927,7 @@ test_capabilities_dispatch (void)
   assert_dispatch (registry, "second", NULL, "log_message", "{\"invokeMessage\":\"2\"}", OK, "\"2\"");
   /* Granted, and then the usual checks. */
   assert_dispatch (registry, "main", NULL, "log_message", "{}", ERROR,
-                   "\"command log_message missing required key invokeMessage\"");
+                   "\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"");
   assert_dispatch (registry, "main", NULL, "nope", NULL, ERROR, "\"Command nope not found\"");
   g_assert_cmpuint (signalled, ==, 2);
 

@@ -305,12 +305,12 @@ test_registry_missing_key (void)
   add_command (registry, "log_message", "invoke_message: string", echo_func);
 
   test_assert_call (registry, "log_message", "{}", ERROR,
-                    "\"command log_message missing required key invokeMessage\"");
+                    "\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"");
   test_assert_call (registry, "log_message", NULL, ERROR,
-                    "\"command log_message missing required key invokeMessage\"");
+                    "\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"");
   /* The snake_case name is not the key. */
   test_assert_call (registry, "log_message", "{\"invoke_message\":\"x\"}", ERROR,
-                    "\"command log_message missing required key invokeMessage\"");
+                    "\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"");
   test_assert_call (registry, "log_message", "{\"invokeMessage\":\"x\"}", OK,
                     "{\"invokeMessage\":\"x\"}");
 
@@ -330,7 +330,7 @@ test_registry_snake_case (void)
   test_assert_call (registry, "log_message", "{\"invoke_message\":\"x\"}", OK,
                     "{\"invoke_message\":\"x\"}");
   test_assert_call (registry, "log_message", "{\"invokeMessage\":\"x\"}", ERROR,
-                    "\"command log_message missing required key invoke_message\"");
+                    "\"invalid args `invoke_message` for command `log_message`: command log_message missing required key invoke_message\"");
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -466,7 +466,7 @@ test_registry_optional (void)
   test_assert_call (registry, "opt", "{\"text\":null}", ERROR,
                     "\"invalid args `text` for command `opt`: expected a string, got null\"");
   test_assert_call (registry, "opt", "{\"maybeText\":\"b\"}", ERROR,
-                    "\"command opt missing required key text\"");
+                    "\"invalid args `text` for command `opt`: command opt missing required key text\"");
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -614,9 +614,9 @@ test_registry_no_arguments (void)
   test_assert_call (registry, "optional", "null", OK, "{}");
 
   test_assert_call (registry, "required", NULL, ERROR,
-                    "\"command required missing required key value\"");
+                    "\"invalid args `value` for command `required`: command required missing required key value\"");
   test_assert_call (registry, "required", "null", ERROR,
-                    "\"command required missing required key value\"");
+                    "\"invalid args `value` for command `required`: command required missing required key value\"");
 
   g_assert_finalize_object (g_steal_pointer (&registry));
 }
@@ -854,7 +854,7 @@ test_registry_signal_null_func (void)
                     "\"invalid args `userName` for command `greet`: "
                     "expected a string, got a number\"");
   test_assert_call (registry, "greet", NULL, ERROR,
-                    "\"command greet missing required key userName\"");
+                    "\"invalid args `userName` for command `greet`: command greet missing required key userName\"");
   g_assert_cmpuint (data.calls, ==, 1);
 
   g_signal_handler_disconnect (registry, handler_id);

@@ -200,7 +200,7 @@ test_invocation_dup_object (void)
   none = tauri_invocation_dup_object (invocation, "other", TEST_TYPE_MESSAGE, &error);
   g_assert_null (none);
   g_assert_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS);
-  g_assert_cmpstr (error->message, ==, "command greet missing required key other");
+  g_assert_cmpstr (error->message, ==, "invalid args `other` for command `greet`: command greet missing required key other");
   g_clear_error (&error);
 
   tauri_invocation_return_value (invocation, NULL);
@@ -246,7 +246,7 @@ test_invocation_dup_variant (void)
   none = tauri_invocation_dup_variant (invocation, "nope", "s", &error);
   g_assert_null (none);
   g_assert_error (error, TAURI_COMMAND_ERROR, TAURI_COMMAND_ERROR_INVALID_ARGS);
-  g_assert_cmpstr (error->message, ==, "command greet missing required key nope");
+  g_assert_cmpstr (error->message, ==, "invalid args `nope` for command `greet`: command greet missing required key nope");
   g_clear_error (&error);
 
   tauri_invocation_return_value (invocation, NULL);

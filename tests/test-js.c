@@ -67,7 +67,7 @@ test_v2_invoke (void)
                "{\"ok\":null},"
                "{\"err\":\"This failed!\"},"
                "{\"ok\":{\"message\":\"Called from main\",\"other_val\":50}},"
-               "{\"err\":\"command log_message missing required key invokeMessage\"},"
+               "{\"err\":\"invalid args `invokeMessage` for command `log_message`: command log_message missing required key invokeMessage\"},"
                "{\"err\":\"Command nope not found\"},"
                "{\"ok\":\"Hello from C!\"}]");
 }
@@ -78,7 +78,7 @@ test_v2_unsupported (void)
   assert_call (main_window (), "unsupported()",
                "[{\"err\":\"Command plugin:window|center is not supported by tauri-gtk\"},"
                "{\"err\":\"Command plugin:window|set_always_on_top is not supported by tauri-gtk\"},"
-               "{\"err\":\"Command plugin:clipboard-manager|read_text is not supported by tauri-gtk\"}]");
+               "{\"err\":\"Command plugin:clipboard-manager|read_text not allowed by ACL\"}]");
 }
 
 static TauriWindow *

@@ -232,7 +232,7 @@ test_security_foreign_frame (void)
 
   /* The app's own page still calls, and the frame's forgeries ran nothing. */
   assert_run (main_window (), "return await window.__TAURI__.core.invoke('count_runs');", "1");
-  tauri_app_set_content_security_policy (app, NULL);
+  tauri_app_set_content_security_policy (app, TAURI_APP_STRICT_CSP);
 }
 
 static void
@@ -253,7 +253,7 @@ test_security_data_frame (void)
                    "\"ipc\":\"TypeError\",\"parent\":\"SecurityError\","
                    "\"simple\":\"0 \",\"page\":\"TypeError\"," FORGED_IN_FRAME "}");
   g_assert_cmpuint (runs, ==, 0);
-  tauri_app_set_content_security_policy (app, NULL);
+  tauri_app_set_content_security_policy (app, TAURI_APP_STRICT_CSP);
 }
 
 /* A page the window was allowed to show, of another origin or data:, gets
@@ -411,7 +411,7 @@ test_security_user_clicks (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_signal_handler_disconnect (app, handler);
-  tauri_app_set_content_security_policy (app, NULL);
+  tauri_app_set_content_security_policy (app, TAURI_APP_STRICT_CSP);
 }
 
 /* The browser opens for what the user did in the window's own document,
@@ -481,7 +481,7 @@ test_security_csp (void)
 {
   back_home ();
 
-  /* The default policy: no inline script, the bridge still works. */
+  /* The strict policy: no inline script, the bridge still works. */
   assert_run (main_window (),
               "const blocked = new Promise((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));\n"
               "const script = document.createElement('script');\n"
@@ -733,6 +733,9 @@ test_security_capabilities (void)
     "{ \"identifier\": \"main-window\", \"windows\": [\"main\"],\n"
     "  \"permissions\": [\"greeting\", \"count_runs\", \"deny-count-runs\", \"plugin:window|close\"] }";
 
+  /* The app's own commands too, as an app that declares an app manifest
+   * has them in Tauri. */
+  tauri_command_registry_set_check_app_commands (tauri_app_get_registry (app), TRUE);
   tauri_command_registry_load_capabilities_from_data (tauri_app_get_registry (app), capability, -1, &error);
   g_assert_no_error (error);
   back_home ();
@@ -1153,6 +1156,10 @@ main (int   argc,
   test_ui_capture_prints (TRUE);
   app = test_ui_start_demo (NULL, frontend);
   test_ui_capture_prints (FALSE);
+  /* The strict policy, not Tauri's default of none. */
+  tauri_app_set_content_security_policy (app, TAURI_APP_STRICT_CSP);
+  webkit_web_view_reload (tauri_window_get_web_view (tauri_app_get_window (app, "main")));
+  test_ui_wait_for_load (tauri_app_get_window (app, "main"));
 
   asset_dir = g_build_filename (root, "assets", NULL);
   g_assert_cmpint (g_mkdir (asset_dir, 0700), ==, 0);

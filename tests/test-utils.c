@@ -118,6 +118,28 @@ test_assert_call (TauriCommandRegistry *registry,
   test_reply_clear (&reply);
 }
 
+/* Whether the app's own page in the window @label may call @name. */
+void
+test_assert_allowed (TauriCommandRegistry *registry,
+                     const char           *label,
+                     const char           *name,
+                     gboolean              allowed)
+{
+  if (tauri_command_registry_is_allowed (registry, name, label) != allowed)
+    g_error ("“%s” is %s to window “%s”", name, allowed ? "refused" : "allowed", label);
+}
+
+void
+test_load_permissions (TauriCommandRegistry *registry,
+                       const char           *plugin,
+                       const char           *json)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tauri_command_registry_load_permissions_from_data (registry, plugin, json, -1, &error));
+  g_assert_no_error (error);
+}
+
 void
 test_increment (guint *counter)
 {

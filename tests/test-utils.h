@@ -41,6 +41,14 @@ void             test_assert_call    (TauriCommandRegistry *registry,
                                       TauriAnswerKind        kind,
                                       const char           *text);
 
+void             test_assert_allowed   (TauriCommandRegistry *registry,
+                                        const char           *label,
+                                        const char           *name,
+                                        gboolean              allowed);
+void             test_load_permissions (TauriCommandRegistry *registry,
+                                        const char           *plugin,
+                                        const char           *json);
+
 void             test_increment      (guint                *counter);
 void             test_wait_finalized (gpointer              object);
 

@@ -573,4 +573,10 @@
     send(CONSOLE, `error Uncaught ${describe(event.error ?? event.message)}`));
   window.addEventListener('unhandledrejection', (event) =>
     send(CONSOLE, `error Unhandled rejection: ${describe(event.reason)}`));
+  /* What the page's Content-Security-Policy blocked, which WebKit only
+   * tells its own inspector. */
+  document.addEventListener('securitypolicyviolation', (event) =>
+    send(CONSOLE, `error Content-Security-Policy: ${event.violatedDirective} blocked ` +
+                  `${event.blockedURI || 'inline'}` +
+                  (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : '')));
 })

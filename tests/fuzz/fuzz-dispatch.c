@@ -373,6 +373,7 @@ LLVMFuzzerInitialize (int    *argc,
   g_type_ensure (FUZZ_TYPE_RECORD);
 
   registry = tauri_command_registry_new ();
+  tauri_command_registry_set_check_app_commands (registry, TRUE);
   add (tauri_command_new ("all_types",
                           "s?: string, i?: integer, n?: number, b?: boolean, z?: null, o?: object,"
                           " a?: array, x?: any, ai?: array<integer>, aas?: array<array<string>>,"

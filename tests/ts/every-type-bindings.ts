@@ -6,8 +6,8 @@ import { type Channel, invoke } from '@tauri-apps/api/core';
 
 /**
  * What a call rejects with, as in Tauri: a string, the message of the
- * command's error or the framework's own refusal ("command log_message
- * missing required key invokeMessage"), or the JSON value a command
+ * command's error or the framework's own refusal ("Command greet not
+ * allowed by ACL"), or the JSON value a command
  * rejected with (tauri_invocation_return_error_value()), typically an
  * object with a code and a message. Promises reject untyped, so catch it
  * as `catch((error: CommandError) => ...)`.
