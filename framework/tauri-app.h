@@ -115,6 +115,11 @@ TAURI_AVAILABLE_IN_ALL
 void                  tauri_app_set_content_security_policy (TauriApp  *self,
                                                     const char         *policy);
 TAURI_AVAILABLE_IN_ALL
+const char * const   *tauri_app_get_plugins        (TauriApp           *self);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_set_plugins        (TauriApp           *self,
+                                                    const char * const *plugins);
+TAURI_AVAILABLE_IN_ALL
 gboolean              tauri_app_get_developer_mode (TauriApp           *self);
 TAURI_AVAILABLE_IN_ALL
 void                  tauri_app_set_developer_mode (TauriApp           *self,

@@ -78,7 +78,7 @@ test_v2_unsupported (void)
   assert_call (main_window (), "unsupported()",
                "[{\"err\":\"Command plugin:window|center is not supported by tauri-gtk\"},"
                "{\"err\":\"Command plugin:window|set_always_on_top is not supported by tauri-gtk\"},"
-               "{\"err\":\"Command plugin:clipboard-manager|read_text is not supported by tauri-gtk\"}]");
+               "{\"err\":\"Command plugin:shell|execute is not supported by tauri-gtk\"}]");
 }
 
 static TauriWindow *
