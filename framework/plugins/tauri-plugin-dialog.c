@@ -65,9 +65,9 @@ chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
+  /* One path, or a list of them: Tauri's FilePath and Vec<FilePath>. */
   files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  if (request->multiple)
-    json_builder_begin_array (builder);
+  json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
@@ -78,12 +78,19 @@ chooser_response_cb (GtkNativeDialog *chooser,
       if (!request->save)
         allow_chosen (request, path);
       json_builder_add_string_value (builder, path);
-      if (!request->multiple)
-        break;
     }
-  if (request->multiple)
-    json_builder_end_array (builder);
+  json_builder_end_array (builder);
   answer = json_builder_get_root (builder);
+
+  if (!request->multiple)
+    {
+      JsonArray *paths = json_node_get_array (answer);
+      JsonNode *first = json_array_get_length (paths) > 0 ? json_array_get_element (paths, 0) : NULL;
+
+      tauri_invocation_return_value (request->invocation, first);
+      file_request_free (request);
+      return;
+    }
 
   tauri_invocation_return_value (request->invocation, answer);
   file_request_free (request);

@@ -21,7 +21,8 @@
  * inside a Flatpak (GLib chooses it), GIO's default handler otherwise.
  * `with` names a program to open it with. revealItemInDir() asks the file
  * manager to show the items (org.freedesktop.FileManager1.ShowItems), or,
- * inside a Flatpak, the OpenURI portal to open their folder.
+ * where no file manager answers (inside a Flatpak), the OpenURI portal to
+ * open their folder.
  */
 
 static const char * const default_urls[] = { "mailto:*", "tel:*", "http://*", "https://*", NULL };
@@ -164,9 +165,9 @@ opener_open_path (TauriInvocation *invocation,
 }
 
 static void
-shown_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+open_directory_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(TauriInvocation) invocation = user_data;
   g_autoptr(GError) error = NULL;
@@ -179,6 +180,56 @@ shown_cb (GObject      *object,
     tauri_invocation_return_value (invocation, NULL);
 }
 
+/* Inside a Flatpak, where the file manager is out of reach: the OpenURI
+ * portal opens the folder of the first item, given as a descriptor. */
+static void
+open_directory (TauriInvocation *invocation,
+                GDBusConnection *bus)
+{
+  JsonArray *paths = json_node_get_array (tauri_invocation_get_argument (invocation, "paths"));
+  const char *first = json_array_get_string_element (paths, 0);
+  g_autoptr(GUnixFDList) fds = NULL;
+  int fd = g_open (first, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      g_autofree char *message = g_strdup_printf ("Path doesn't have a parent: %s", first);
+
+      tauri_invocation_return_error_message (invocation, message);
+      return;
+    }
+
+  fds = g_unix_fd_list_new_from_array (&fd, 1);
+  g_dbus_connection_call_with_unix_fd_list (bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                                            "org.freedesktop.portal.OpenURI", "OpenDirectory",
+                                            g_variant_new ("(sha{sv})", "", 0, NULL), NULL,
+                                            G_DBUS_CALL_FLAGS_NONE, -1, fds,
+                                            tauri_invocation_get_cancellable (invocation),
+                                            open_directory_cb, g_object_ref (invocation));
+}
+
+static void
+shown_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TauriInvocation) invocation = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+
+  if (reply != NULL)
+    tauri_invocation_return_value (invocation, NULL);
+  else if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
+           g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER) ||
+           g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_ACCESS_DENIED))
+    open_directory (invocation, G_DBUS_CONNECTION (object));
+  else
+    tauri_invocation_return_error_message (invocation, error->message);
+}
+
+/* The file manager shows the items (org.freedesktop.FileManager1, as
+ * Tauri's plugin asks it on Linux); without one, the portal opens the
+ * folder. */
 static void
 opener_reveal_item_in_dir (TauriInvocation *invocation,
                            gpointer         user_data)
@@ -187,8 +238,6 @@ opener_reveal_item_in_dir (TauriInvocation *invocation,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_autoptr(GVariantBuilder) uris = g_variant_builder_new (G_VARIANT_TYPE_STRING_ARRAY);
-  g_autoptr(GUnixFDList) fds = NULL;
-  const char *first;
 
   if (bus == NULL)
     {
@@ -201,45 +250,20 @@ opener_reveal_item_in_dir (TauriInvocation *invocation,
       tauri_invocation_return_value (invocation, NULL);
       return;
     }
-  first = json_array_get_string_element (paths, 0);
 
-  if (!g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+  for (guint i = 0; i < json_array_get_length (paths); i++)
     {
-      for (guint i = 0; i < json_array_get_length (paths); i++)
-        {
-          g_autofree char *canonical = _tauri_fs_canonicalize (json_array_get_string_element (paths, i));
-          g_autofree char *uri = g_filename_to_uri (canonical, NULL, NULL);
+      g_autofree char *canonical = _tauri_fs_canonicalize (json_array_get_string_element (paths, i));
+      g_autofree char *uri = g_filename_to_uri (canonical, NULL, NULL);
 
-          g_variant_builder_add (uris, "s", uri);
-        }
-      g_dbus_connection_call_with_unix_fd_list (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
-                                                "org.freedesktop.FileManager1", "ShowItems",
-                                                g_variant_new ("(ass)", uris, ""), NULL,
-                                                G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                                                tauri_invocation_get_cancellable (invocation),
-                                                shown_cb, g_object_ref (invocation));
-      return;
+      g_variant_builder_add (uris, "s", uri);
     }
 
-  /* The portal opens the folder of the first item, given as a descriptor. */
-  {
-    int fd = g_open (first, O_RDONLY | O_CLOEXEC, 0);
-
-    if (fd < 0)
-      {
-        g_autofree char *message = g_strdup_printf ("Path doesn't have a parent: %s", first);
-
-        tauri_invocation_return_error_message (invocation, message);
-        return;
-      }
-    fds = g_unix_fd_list_new_from_array (&fd, 1);
-    g_dbus_connection_call_with_unix_fd_list (bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
-                                              "org.freedesktop.portal.OpenURI", "OpenDirectory",
-                                              g_variant_new ("(sha{sv})", "", 0, NULL), NULL,
-                                              G_DBUS_CALL_FLAGS_NONE, -1, fds,
-                                              tauri_invocation_get_cancellable (invocation),
-                                              shown_cb, g_object_ref (invocation));
-  }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(ass)", uris, ""), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, -1, tauri_invocation_get_cancellable (invocation),
+                          shown_cb, g_object_ref (invocation));
 }
 
 void

@@ -169,6 +169,10 @@ window.tests = {
     ];
   },
 
+  async readChosen(path) {
+    return settle(fs.readTextFile(path));
+  },
+
   async reveal(paths) {
     return settle(revealItemInDir(paths));
   },
