@@ -7,6 +7,7 @@
 #include "test-isolation.h"
 #include "test-ui.h"
 #include "tauri-plugin-fs-private.h"
+#include "tauri-plugins-private.h"
 
 /*
  * Tauri's official plugins through their real npm packages
@@ -242,19 +243,53 @@ test_log (void)
   assert_call ("log()", "[[3,\"an info\"],[4,\"a warning\"],[5,\"an error\"]]");
 }
 
+typedef struct
+{
+  gboolean  done;
+  char     *errors;
+} Run;
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, NULL, &run->errors, NULL);
+  run->done = TRUE;
+}
+
+/* Runs the demo binary on @frontend, whose page ends the program; a page
+ * that never does fails the test with what the program printed. */
 static int
 run_demo (const char *frontend)
 {
   g_autoptr(GSubprocess) demo = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  Run run = { FALSE, NULL };
 
-  demo = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+  demo = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
                            g_getenv ("DEMO_BINARY"), "--frontend", frontend, NULL);
   g_assert_no_error (error);
-  g_subprocess_wait (demo, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (demo));
+  g_subprocess_communicate_utf8_async (demo, NULL, NULL, communicated_cb, &run);
 
+  while (!run.done)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_subprocess_force_exit (demo);
+          while (!run.done)
+            g_main_context_iteration (NULL, TRUE);
+          g_error ("The page of %s never ended the program, which printed:\n%s", frontend, run.errors);
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  g_free (run.errors);
+  g_assert_true (g_subprocess_get_if_exited (demo));
   return g_subprocess_get_exit_status (demo);
 }
 
@@ -294,6 +329,80 @@ test_process (void)
     }
 
   g_assert_cmpint (run_demo (g_getenv ("PROCESS_FRONTEND")), ==, 43);
+}
+
+static gboolean
+manifest_has (JsonObject *manifest,
+              const char *member,
+              const char *identifier)
+{
+  JsonArray *entries = json_object_get_array_member (manifest, member);
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "identifier"), identifier))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each plugin's permission manifest has Tauri's allow- and deny-
+ * permission for every command the plugin registers, and its default set
+ * and other sets name only what it declares. */
+static void
+test_manifests (void)
+{
+  const char * const *names = _tauri_plugins_list_names ();
+  g_auto(GStrv) commands = tauri_command_registry_list_names (tauri_app_get_registry (app));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = _tauri_plugins_dup_permissions (names[i]);
+      g_autofree char *prefix = g_strdup_printf ("plugin:%s|", names[i]);
+      g_autoptr(JsonNode) document = NULL;
+      g_autoptr(GError) error = NULL;
+      JsonObject *manifest;
+      JsonArray *sets;
+
+      g_assert_nonnull (bytes);
+      document = json_from_string (g_bytes_get_data (bytes, NULL), &error);
+      g_assert_no_error (error);
+      manifest = json_node_get_object (document);
+
+      for (guint j = 0; commands[j] != NULL; j++)
+        {
+          g_autofree char *slug = NULL;
+          g_autofree char *allow = NULL;
+          g_autofree char *deny = NULL;
+
+          if (!g_str_has_prefix (commands[j], prefix))
+            continue;
+          slug = g_strdelimit (g_strdup (commands[j] + strlen (prefix)), "_", '-');
+          allow = g_strconcat ("allow-", slug, NULL);
+          deny = g_strconcat ("deny-", slug, NULL);
+          if (!manifest_has (manifest, "permission", allow) || !manifest_has (manifest, "permission", deny))
+            g_error ("%s: no %s or %s", names[i], allow, deny);
+        }
+
+      sets = json_object_get_array_member (manifest, "set");
+      for (guint j = 0; j <= json_array_get_length (sets); j++)
+        {
+          JsonObject *set = j < json_array_get_length (sets) ? json_array_get_object_element (sets, j)
+                                                             : json_object_get_object_member (manifest, "default");
+          JsonArray *members = json_object_get_array_member (set, "permissions");
+
+          for (guint k = 0; k < json_array_get_length (members); k++)
+            {
+              const char *member = json_array_get_string_element (members, k);
+
+              if (!manifest_has (manifest, "permission", member) && !manifest_has (manifest, "set", member))
+                g_error ("%s: a set names %s, which is not declared", names[i], member);
+            }
+        }
+    }
 }
 
 /* Once a capability is loaded, a plugin command it does not grant is
@@ -337,6 +446,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Plugins/log", test_log);
   test_ui_add ("/Tauri/Plugins/window-state", test_window_state);
   test_ui_add ("/Tauri/Plugins/process", test_process);
+  test_ui_add ("/Tauri/Plugins/manifests", test_manifests);
   test_ui_add ("/Tauri/Plugins/permissions", test_permissions);
 
   status = g_test_run ();

@@ -11,7 +11,8 @@
  * info(), warn() and error() become structured log messages of the domain
  * `webview` (Tauri's target), with the caller's location, file, line and
  * key-values as fields: in the journal when the process logs there, on
- * standard error otherwise. They never go through the application's own
+ * standard error otherwise (Tauri prints them on standard output, which a
+ * GNOME program keeps for its own output). They never go through the application's own
  * fatal-warnings handling: a page's warning is not the program's. Each is
  * also emitted to the pages as the `log://log` event ({message, level}),
  * which attachConsole() and attachLogger() listen to.
@@ -103,7 +104,14 @@ log_log (TauriInvocation *invocation,
   if (g_log_writer_is_journald (fileno (stderr)))
     g_log_writer_journald (levels[level - 1], (GLogField *) fields->data, fields->len, NULL);
   else
-    g_log_writer_standard_streams (levels[level - 1], (GLogField *) fields->data, fields->len, NULL);
+    {
+      /* Standard error, whatever the level: standard output is the
+       * program's own (TAP, --print-bindings). */
+      g_autofree char *text = g_log_writer_format_fields (levels[level - 1], (GLogField *) fields->data,
+                                                          fields->len, g_log_writer_supports_color (fileno (stderr)));
+
+      g_printerr ("%s\n", text);
+    }
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);

@@ -25,6 +25,7 @@ typedef struct
 
 const TauriPluginInfo *_tauri_plugins_lookup        (const char        *name);
 const char * const    *_tauri_plugins_list_names    (void);
+GBytes                *_tauri_plugins_dup_permissions (const char     *name) G_GNUC_WARN_UNUSED_RESULT;
 void                   _tauri_plugins_register      (TauriApp          *app);
 void                   _tauri_plugins_setup_window  (TauriApp          *app,
                                                      TauriWindow       *window);

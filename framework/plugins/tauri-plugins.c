@@ -64,6 +64,16 @@ _tauri_plugins_list_names (void)
   return plugin_names;
 }
 
+/* The plugin's permissions, as Tauri's TOML files declare them, in JSON:
+ * {default, set, permission}. */
+GBytes *
+_tauri_plugins_dup_permissions (const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/taurigtk/Tauri/plugins/permissions/%s.json", name);
+
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
 static gboolean
 is_enabled (TauriApp              *app,
             const TauriPluginInfo *plugin)
