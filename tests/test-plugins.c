@@ -318,12 +318,16 @@ test_process (void)
 {
   g_autofree char *store = g_build_filename (g_get_user_data_dir (), g_getenv ("DEMO_APP_ID"), "process.json", NULL);
   g_autofree char *contents = NULL;
+  gint64 deadline;
 
   g_assert_cmpint (run_demo (g_getenv ("PROCESS_FRONTEND")), ==, 0);
+  deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
 
   /* The relaunched instance counts, then exits on its own. */
   while (!g_file_get_contents (store, &contents, NULL, NULL) || strstr (contents, "\"count\":2") == NULL)
     {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The relaunched program never counted its run: %s", contents ? contents : "no store");
       g_clear_pointer (&contents, g_free);
       g_usleep (20 * G_TIME_SPAN_MILLISECOND);
     }

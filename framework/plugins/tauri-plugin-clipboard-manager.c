@@ -50,7 +50,18 @@ static void
 clipboard_read_text (TauriInvocation *invocation,
                      gpointer         user_data)
 {
-  gdk_clipboard_read_text_async (window_clipboard (invocation), tauri_invocation_get_cancellable (invocation),
+  GdkClipboard *clipboard = window_clipboard (invocation);
+  g_autoptr(GdkContentFormats) formats = NULL;
+
+  /* Nothing that reads as text: no need to ask. */
+  formats = gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
+  if (!gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
+    {
+      tauri_invocation_return_error_message (invocation, NOT_AVAILABLE);
+      return;
+    }
+
+  gdk_clipboard_read_text_async (clipboard, tauri_invocation_get_cancellable (invocation),
                                  read_text_cb, g_object_ref (invocation));
 }
 

@@ -30,14 +30,26 @@ exit_free (gpointer data,
   g_free (exit_data);
 }
 
-/* Once the application has shut down. The new instance starts only now,
- * so that a unique application finds its name free. */
+/* Once the application has shut down. A unique application lets go of its
+ * name on the bus first, so that the new instance, started only now, is
+ * the primary one rather than a remote of this one as it goes. */
 static void
 shutdown_cb (GApplication *application,
              gpointer      user_data)
 {
   Exit *exit_data = user_data;
+  GDBusConnection *bus = g_application_get_dbus_connection (application);
+  const char *id = g_application_get_application_id (application);
   g_autoptr(GError) error = NULL;
+
+  if (exit_data->relaunch != NULL && bus != NULL && id != NULL &&
+      !(g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE))
+    {
+      g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus", "ReleaseName",
+                                                               g_variant_new ("(s)", id), NULL,
+                                                               G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+    }
 
   if (exit_data->relaunch != NULL &&
       !g_spawn_async (NULL, exit_data->relaunch, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
