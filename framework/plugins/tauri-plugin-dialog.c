@@ -9,43 +9,74 @@
 
 /*
  * Tauri's dialog plugin (@tauri-apps/plugin-dialog), modal to the calling
- * window. open() and save() show a GtkFileChooserNative, which is the
- * FileChooser portal inside a Flatpak (or wherever GTK is told to use
- * portals) and GTK's own chooser otherwise; the chosen paths resolve the
- * promise (null when cancelled) and join the fs plugin's scope and the
- * asset scope, as in Tauri. message(), ask() and confirm() show a message
+ * window. open() and save() ask the FileChooser portal inside a Flatpak
+ * (tauri-plugin-dialog-portal.c), and show GTK's chooser otherwise; the
+ * chosen paths resolve the promise (null when cancelled) and join the fs
+ * plugin's scope, and a folder the asset scope, as in Tauri. message(), ask() and confirm() show a message
  * dialog whose answer is the label of the button pressed.
  */
 
-typedef struct
+void
+_tauri_file_request_free (TauriFileRequest *request)
 {
-  TauriInvocation *invocation;
-  TauriApp        *app;
-  GtkNativeDialog *chooser;
-  gboolean         save;
-  gboolean         multiple;
-  gboolean         directory;
-  gboolean         recursive;
-  gulong           cancelled_id;
-} FileRequest;
-
-static void
-file_request_free (FileRequest *request)
-{
-  g_cancellable_disconnect (tauri_invocation_get_cancellable (request->invocation), request->cancelled_id);
-  gtk_native_dialog_destroy (request->chooser);
-  g_object_unref (request->chooser);
   g_object_unref (request->invocation);
+  json_object_unref (request->options);
   g_free (request);
 }
 
-static void
-allow_chosen (FileRequest *request,
-              const char  *path)
+/* Resolves the call with the files chosen (NULL: cancelled), and lets the
+ * pages reach them, as in Tauri: a path, or a list of them. */
+void
+_tauri_plugin_dialog_answer (TauriFileRequest  *request,
+                             char             **paths)
 {
-  _tauri_plugin_fs_allow_path (request->app, path, request->directory, request->recursive);
-  if (request->directory)
-    tauri_app_add_asset_scope (request->app, path);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) answer = NULL;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      tauri_invocation_return_value (request->invocation, NULL);
+      return;
+    }
+
+  for (guint i = 0; paths[i] != NULL && !request->save; i++)
+    {
+      _tauri_plugin_fs_allow_path (request->app, paths[i], request->directory, request->recursive);
+      if (request->directory)
+        tauri_app_add_asset_scope (request->app, paths[i]);
+    }
+
+  if (!request->multiple)
+    {
+      tauri_invocation_return_string (request->invocation, paths[0]);
+      return;
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; paths[i] != NULL; i++)
+    json_builder_add_string_value (builder, paths[i]);
+  json_builder_end_array (builder);
+  answer = json_builder_get_root (builder);
+  tauri_invocation_return_value (request->invocation, answer);
+}
+
+/* GTK's own chooser, outside a sandbox. */
+
+typedef struct
+{
+  TauriFileRequest *request;
+  GtkNativeDialog  *chooser;
+  gulong            cancelled_id;
+} NativeCall;
+
+static void
+native_call_free (NativeCall *call)
+{
+  g_cancellable_disconnect (tauri_invocation_get_cancellable (call->request->invocation), call->cancelled_id);
+  gtk_native_dialog_destroy (call->chooser);
+  g_object_unref (call->chooser);
+  _tauri_file_request_free (call->request);
+  g_free (call);
 }
 
 static void
@@ -53,56 +84,36 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      gpointer         user_data)
 {
-  FileRequest *request = user_data;
+  NativeCall *call = user_data;
   g_autoptr(GListModel) files = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      tauri_invocation_return_value (request->invocation, NULL);
-      file_request_free (request);
-      return;
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_strv_builder_add (builder, path);
+        }
+      paths = g_strv_builder_end (builder);
     }
 
-  /* One path, or a list of them: Tauri's FilePath and Vec<FilePath>. */
-  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path == NULL)
-        continue;
-      if (!request->save)
-        allow_chosen (request, path);
-      json_builder_add_string_value (builder, path);
-    }
-  json_builder_end_array (builder);
-  answer = json_builder_get_root (builder);
-
-  if (!request->multiple)
-    {
-      JsonArray *paths = json_node_get_array (answer);
-      JsonNode *first = json_array_get_length (paths) > 0 ? json_array_get_element (paths, 0) : NULL;
-
-      tauri_invocation_return_value (request->invocation, first);
-      file_request_free (request);
-      return;
-    }
-
-  tauri_invocation_return_value (request->invocation, answer);
-  file_request_free (request);
+  _tauri_plugin_dialog_answer (call->request, paths);
+  native_call_free (call);
 }
 
 static void
 cancelled_cb (GCancellable *cancellable,
               gpointer      user_data)
 {
-  FileRequest *request = user_data;
+  NativeCall *call = user_data;
 
-  gtk_native_dialog_hide (request->chooser);
+  gtk_native_dialog_hide (call->chooser);
 }
 
 static void
@@ -164,41 +175,57 @@ set_default_path (GtkFileChooser *chooser,
 }
 
 static void
+native_choose (TauriFileRequest *request)
+{
+  NativeCall *call = g_new0 (NativeCall, 1);
+  const char *title = json_object_get_string_member_with_default (request->options, "title", NULL);
+  const char *default_path = json_object_get_string_member_with_default (request->options, "defaultPath", NULL);
+  GtkFileChooserAction action;
+
+  call->request = request;
+  action = request->save ? GTK_FILE_CHOOSER_ACTION_SAVE
+           : request->directory ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN;
+  call->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title,
+                                                                  GTK_WINDOW (tauri_invocation_get_window (request->invocation)),
+                                                                  action, NULL, NULL));
+  gtk_native_dialog_set_modal (call->chooser, TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (call->chooser), request->multiple);
+  if (request->save)
+    gtk_file_chooser_set_create_folders (GTK_FILE_CHOOSER (call->chooser),
+                                         json_object_get_boolean_member_with_default (request->options,
+                                                                                      "canCreateDirectories", TRUE));
+  add_filters (GTK_FILE_CHOOSER (call->chooser), request->options);
+  if (default_path != NULL)
+    set_default_path (GTK_FILE_CHOOSER (call->chooser), default_path, request->save);
+
+  g_signal_connect (call->chooser, "response", G_CALLBACK (chooser_response_cb), call);
+  call->cancelled_id = g_cancellable_connect (tauri_invocation_get_cancellable (request->invocation),
+                                              G_CALLBACK (cancelled_cb), call, NULL);
+  gtk_native_dialog_show (call->chooser);
+}
+
+static void
 dialog_file (TauriInvocation *invocation,
              gpointer         user_data)
 {
   JsonNode *node = tauri_invocation_get_argument (invocation, "options");
-  g_autoptr(JsonObject) options = node && JSON_NODE_HOLDS_OBJECT (node)
-                                  ? json_object_ref (json_node_get_object (node)) : json_object_new ();
-  FileRequest *request = g_new0 (FileRequest, 1);
-  const char *title = json_object_get_string_member_with_default (options, "title", NULL);
-  const char *default_path = json_object_get_string_member_with_default (options, "defaultPath", NULL);
-  GtkFileChooserAction action;
+  TauriFileRequest *request = g_new0 (TauriFileRequest, 1);
 
   request->invocation = g_object_ref (invocation);
   request->app = user_data;
+  request->options = node && JSON_NODE_HOLDS_OBJECT (node) ? json_object_ref (json_node_get_object (node))
+                                                           : json_object_new ();
   request->save = g_str_has_suffix (tauri_invocation_get_command_name (invocation), "|save");
-  request->multiple = !request->save && json_object_get_boolean_member_with_default (options, "multiple", FALSE);
-  request->directory = !request->save && json_object_get_boolean_member_with_default (options, "directory", FALSE);
-  request->recursive = json_object_get_boolean_member_with_default (options, "recursive", FALSE);
+  request->multiple = !request->save &&
+                      json_object_get_boolean_member_with_default (request->options, "multiple", FALSE);
+  request->directory = !request->save &&
+                       json_object_get_boolean_member_with_default (request->options, "directory", FALSE);
+  request->recursive = json_object_get_boolean_member_with_default (request->options, "recursive", FALSE);
 
-  action = request->save ? GTK_FILE_CHOOSER_ACTION_SAVE
-           : request->directory ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN;
-  request->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title, GTK_WINDOW (tauri_invocation_get_window (invocation)),
-                                                                     action, NULL, NULL));
-  gtk_native_dialog_set_modal (request->chooser, TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (request->chooser), request->multiple);
-  if (request->save)
-    gtk_file_chooser_set_create_folders (GTK_FILE_CHOOSER (request->chooser),
-                                         json_object_get_boolean_member_with_default (options, "canCreateDirectories", TRUE));
-  add_filters (GTK_FILE_CHOOSER (request->chooser), options);
-  if (default_path != NULL)
-    set_default_path (GTK_FILE_CHOOSER (request->chooser), default_path, request->save);
-
-  g_signal_connect (request->chooser, "response", G_CALLBACK (chooser_response_cb), request);
-  request->cancelled_id = g_cancellable_connect (tauri_invocation_get_cancellable (invocation),
-                                                 G_CALLBACK (cancelled_cb), request, NULL);
-  gtk_native_dialog_show (request->chooser);
+  if (_tauri_plugins_use_portal ())
+    _tauri_plugin_dialog_portal_choose (request);
+  else
+    native_choose (request);
 }
 
 /* message(), ask() and confirm(): {message, title?, kind?, buttons?}. */

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 
 #include <gio/gunixfdlist.h>
@@ -18,7 +19,7 @@
  * permission allows, and no path), then offered to the application's
  * TauriApp::open-external handlers; what none of them takes opens in the
  * user's default application, asynchronously: through the OpenURI portal
- * inside a Flatpak (GLib chooses it), GIO's default handler otherwise.
+ * inside a Flatpak, GIO's default handler otherwise.
  * `with` names a program to open it with. revealItemInDir() asks the file
  * manager to show the items (org.freedesktop.FileManager1.ShowItems), or,
  * where no file manager answers (inside a Flatpak), the OpenURI portal to
@@ -93,6 +94,65 @@ launched_cb (GObject      *object,
 }
 
 static void
+portal_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TauriInvocation) invocation = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_with_unix_fd_list_finish (G_DBUS_CONNECTION (object),
+                                                                                NULL, result, &error);
+
+  if (reply == NULL)
+    tauri_invocation_return_error_message (invocation, error->message);
+  else
+    tauri_invocation_return_value (invocation, NULL);
+}
+
+/* The OpenURI portal, asked directly: OpenFile with a descriptor for a
+ * file, OpenURI for anything else. */
+static void
+portal_open (TauriInvocation *invocation,
+             const char      *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+  g_autoptr(GUnixFDList) fds = NULL;
+  GVariant *parameters;
+
+  if (bus == NULL)
+    {
+      tauri_invocation_return_error_message (invocation, error->message);
+      return;
+    }
+
+  if (path != NULL)
+    {
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd < 0)
+        {
+          int errsv = errno;
+          g_autofree char *message = g_strdup_printf ("%s (os error %d)", g_strerror (errsv), errsv);
+
+          tauri_invocation_return_error_message (invocation, message);
+          return;
+        }
+      fds = g_unix_fd_list_new_from_array (&fd, 1);
+      parameters = g_variant_new ("(sha{sv})", "", 0, NULL);
+    }
+  else
+    parameters = g_variant_new ("(ssa{sv})", "", uri, NULL);
+
+  g_dbus_connection_call_with_unix_fd_list (bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                                            "org.freedesktop.portal.OpenURI", path ? "OpenFile" : "OpenURI",
+                                            parameters, G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1, fds,
+                                            tauri_invocation_get_cancellable (invocation),
+                                            portal_opened_cb, g_object_ref (invocation));
+}
+
+static void
 open_uri (TauriInvocation *invocation,
           const char      *uri,
           const char      *with)
@@ -119,8 +179,11 @@ open_uri (TauriInvocation *invocation,
       return;
     }
 
-  g_app_info_launch_default_for_uri_async (uri, NULL, tauri_invocation_get_cancellable (invocation),
-                                           launched_cb, g_object_ref (invocation));
+  if (_tauri_plugins_use_portal ())
+    portal_open (invocation, uri);
+  else
+    g_app_info_launch_default_for_uri_async (uri, NULL, tauri_invocation_get_cancellable (invocation),
+                                             launched_cb, g_object_ref (invocation));
 }
 
 static void

@@ -31,6 +31,7 @@ void                   _tauri_plugins_setup_window  (TauriApp          *app,
                                                      TauriWindow       *window);
 
 /* What the plugins share. */
+gboolean               _tauri_plugins_use_portal    (void);
 TauriApp              *_tauri_plugin_get_app        (TauriInvocation   *invocation);
 TauriResources        *_tauri_plugin_get_resources  (TauriApp          *app);
 JsonNode              *_tauri_plugin_dup_scope      (TauriInvocation   *invocation) G_GNUC_WARN_UNUSED_RESULT;

@@ -149,6 +149,14 @@ _tauri_plugins_setup_window (TauriApp    *app,
     }
 }
 
+/* Whether to ask the desktop portals: inside a Flatpak, or wherever
+ * GTK_USE_PORTAL=1 says so, as GTK 3 had it. */
+gboolean
+_tauri_plugins_use_portal (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) || g_strcmp0 (g_getenv ("GTK_USE_PORTAL"), "1") == 0;
+}
+
 /* Every plugin command is created with the application as its user data,
  * which worker threads may read. */
 TauriApp *
