@@ -119,10 +119,8 @@ test_fs (void)
   g_autofree char *link = g_build_filename (inside, "link", NULL);
   g_autofree char *hidden = g_build_filename (inside, ".hidden", NULL);
   g_autofree char *app_data = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
-  g_autofree char *sub = g_build_filename (inside, "sub", NULL);
-  g_autofree char *hello = g_build_filename (sub, "hello.txt", NULL);
-  g_autofree char *bytes = g_build_filename (inside, "bytes.bin", NULL);
   g_autofree char *from_base = g_build_filename (app_data, "from-base.txt", NULL);
+  g_autofree char *written = NULL;
   g_autofree char *planted = g_build_filename (outside, "planted.txt", NULL);
   g_autofree char *call = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -135,10 +133,6 @@ test_fs (void)
   g_assert_true (g_file_set_contents (secret, "not for the page", -1, NULL));
   g_assert_true (g_file_set_contents (hidden, "dot", -1, NULL));
   g_assert_cmpint (symlink (outside, link), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (hello, "Grüße\nline 2\nline 3\n", -1, NULL));
-  g_assert_true (g_file_set_contents (bytes, "\0\1\2\377", 4, NULL));
-  g_assert_true (g_file_set_contents (from_base, "base", -1, NULL));
 
   /* What a dialog choice does, and what the scope of the app data grants. */
   _tauri_plugin_fs_allow_path (app, inside, TRUE, TRUE);
@@ -148,7 +142,15 @@ test_fs (void)
   node = call_json (call);
   results = json_node_get_object (node);
   assert_member (results, "mkdir", "{}");
-  assert_member (results, "readText", "{\"ok\":\"Grüße\\nline 2\\nline 3\\n\"}");
+  assert_member (results, "writeText", "{}");
+  assert_member (results, "readText", "{\"ok\":\"Grüße\\nline 2\\n\"}");
+  assert_member (results, "writeBytes", "{}");
+  assert_member (results, "append", "{}");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("{\"err\":\"failed to open file at path: %s/bytes.bin with error: "
+                              "File exists (os error 17)\"}", inside);
+  assert_member (results, "createNew", expected);
+  assert_member (results, "baseDir", "{}");
   assert_member (results, "readBytes", "[0,1,2,255]");
   assert_member (results, "lines", "[\"Grüße\",\"line 2\",\"line 3\"]");
   assert_member (results, "exists", "[true,false]");
@@ -189,6 +191,10 @@ test_fs (void)
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("{\"err\":\"forbidden path: %s/planted.txt\"}", link);
   assert_member (results, "symlinkCreate", expected);
+  assert_member (results, "symlinkWrite", expected);
+  assert_member (results, "writeParent", "{\"err\":\"invalid args `path` for command `write_text_file`: invalid value: "
+                                         "string \\\"../planted.txt\\\", expected Unsafe PathBuf: cannot traverse "
+                                         "directory, rewrite the path without the use of `../`\"}");
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("{\"err\":\"forbidden path: %s/new\"}", outside);
   assert_member (results, "mkdir", expected);
@@ -200,7 +206,9 @@ test_fs (void)
                               "No such file or directory (os error 2)\"}", inside);
   assert_member (results, "notFile", expected);
 
-  /* Nothing was written outside, and the secret is still there. */
+  /* Written where it was said; nothing outside, and the secret is there. */
+  g_assert_true (g_file_get_contents (from_base, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, "base");
   g_assert_false (g_file_test (planted, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (secret, G_FILE_TEST_EXISTS));
 }

@@ -226,18 +226,18 @@ options_boolean (TauriInvocation *invocation,
 
 /* The checked path of the argument @argument, whose base directory is the
  * option @base_member; NULL with @error set when it may not be used. */
-char *
-_tauri_plugin_fs_checked_path (TauriInvocation  *invocation,
-                               TauriApp         *app,
-                               const char       *command,
-                               const char       *argument,
-                               const char       *base_member,
-                               GError          **error)
+/* @value, the path the page gave for the argument @key, joined to its
+ * base directory, once it may be used. */
+static char *
+check_path (TauriInvocation  *invocation,
+            TauriApp         *app,
+            const char       *command,
+            const char       *key,
+            const char       *value,
+            gint64            base_directory,
+            GError          **error)
 {
-  g_autofree char *key = _tauri_json_camel_case (argument);
-  g_autofree char *path = argument_path (app, command, key,
-                                         tauri_invocation_get_string (invocation, argument),
-                                         options_integer (invocation, base_member), error);
+  g_autofree char *path = argument_path (app, command, key, value, base_directory, error);
   g_autoptr(TauriFsScope) scope = NULL;
 
   if (path == NULL)
@@ -254,6 +254,22 @@ _tauri_plugin_fs_checked_path (TauriInvocation  *invocation,
     }
 
   return g_steal_pointer (&path);
+}
+
+/* The checked path of the argument @argument, whose base directory is the
+ * option @base_member; NULL with @error set when it may not be used. */
+char *
+_tauri_plugin_fs_checked_path (TauriInvocation  *invocation,
+                               TauriApp         *app,
+                               const char       *command,
+                               const char       *argument,
+                               const char       *base_member,
+                               GError          **error)
+{
+  g_autofree char *key = _tauri_json_camel_case (argument);
+
+  return check_path (invocation, app, command, key, tauri_invocation_get_string (invocation, argument),
+                     options_integer (invocation, base_member), error);
 }
 
 /* `… with error: No such file or directory (os error 2)`, as Rust's
@@ -691,6 +707,120 @@ fs_size (TauriInvocation *invocation,
     tauri_invocation_return_int (invocation, tree_size (path));
 }
 
+static gboolean
+header_boolean (JsonObject *options,
+                const char *member,
+                gboolean    fallback)
+{
+  JsonNode *node = options ? json_object_get_member (options, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+
+  return json_node_get_boolean (node);
+}
+
+static gint64
+header_integer (JsonObject *options,
+                const char *member,
+                gint64      fallback)
+{
+  JsonNode *node = options ? json_object_get_member (options, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+
+  return json_node_get_int (node);
+}
+
+/* writeFile() and writeTextFile(): the data is the call's raw body, the
+ * path (percent-encoded) and the options (JSON) are in its headers, as
+ * @tauri-apps/plugin-fs sends them. */
+static void
+fs_write_file (TauriInvocation *invocation,
+               TauriApp        *app,
+               const char      *command)
+{
+  GBytes *data = tauri_invocation_get_bytes (invocation, "data");
+  const char *encoded = tauri_invocation_get_header (invocation, "path");
+  const char *options_text = tauri_invocation_get_header (invocation, "options");
+  g_autoptr(JsonNode) options_node = NULL;
+  JsonObject *options = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *bytes;
+  gsize size = 0, written = 0;
+  int flags = O_WRONLY | O_CLOEXEC;
+  int fd;
+
+  if (data == NULL)
+    {
+      tauri_invocation_return_error_message (invocation, "unexpected invoke body");
+      return;
+    }
+  if (encoded == NULL)
+    {
+      tauri_invocation_return_error_message (invocation, "missing file path");
+      return;
+    }
+
+  value = g_uri_unescape_string (encoded, NULL);
+  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+    {
+      tauri_invocation_return_error_message (invocation, "path is not a valid UTF-8");
+      return;
+    }
+
+  /* Options that do not read are no options, as in Tauri. */
+  if (options_text != NULL)
+    options_node = _tauri_json_parse (options_text, strlen (options_text), TAURI_JSON_DEFAULT_MAX_DEPTH, NULL);
+  if (options_node != NULL && JSON_NODE_HOLDS_OBJECT (options_node))
+    options = json_node_get_object (options_node);
+
+  path = check_path (invocation, app, command, "path", value, header_integer (options, "baseDir", 0), &error);
+  if (path == NULL)
+    {
+      tauri_invocation_return_error_message (invocation, error->message);
+      return;
+    }
+
+  flags |= header_boolean (options, "append", FALSE) ? O_APPEND : O_TRUNC;
+  if (header_boolean (options, "create", TRUE))
+    flags |= O_CREAT;
+  if (header_boolean (options, "createNew", FALSE))
+    flags |= O_CREAT | O_EXCL;
+
+  fd = g_open (path, flags, header_integer (options, "mode", 0666) & 07777);
+  if (fd < 0)
+    {
+      _tauri_plugin_fs_set_io_error (&error, errno, "failed to open file at path: %s", path);
+      tauri_invocation_return_error_message (invocation, error->message);
+      return;
+    }
+
+  bytes = g_bytes_get_data (data, &size);
+  while (written < size)
+    {
+      ssize_t n = write (fd, bytes + written, size - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          _tauri_plugin_fs_set_io_error (&error, errno, "failed to write bytes to file at path: %s", path);
+          break;
+        }
+      written += n;
+    }
+  close (fd);
+
+  if (error != NULL)
+    tauri_invocation_return_error_message (invocation, error->message);
+  else
+    tauri_invocation_return_value (invocation, NULL);
+}
+
 /* macOS and iOS only: nothing to do here, as in Tauri on Linux. */
 static void
 fs_security_scoped (TauriInvocation *invocation,
@@ -706,6 +836,8 @@ static const struct {
   FsFunc      func;
 } fs_commands[] = {
   { "read_file",      "path: string, options?: object",                       fs_read_file },
+  { "write_file",     "data: bytes",                                          fs_write_file },
+  { "write_text_file", "data: bytes",                                         fs_write_file },
   { "read_text_file", "path: string, options?: object",                       fs_read_file },
   { "exists",         "path: string, options?: object",                       fs_exists },
   { "mkdir",          "path: string, options?: object",                       fs_mkdir },

@@ -88,8 +88,12 @@ window.tests = {
   async fsInside(dir) {
     const r = {};
     r.mkdir = await settle(fs.mkdir(`${dir}/sub/deeper`, { recursive: true }));
+    r.writeText = await settle(fs.writeTextFile(`${dir}/sub/hello.txt`, 'Grüße\nline 2\n'));
     r.readText = await settle(fs.readTextFile(`${dir}/sub/hello.txt`));
+    r.writeBytes = await settle(fs.writeFile(`${dir}/bytes.bin`, new Uint8Array([0, 1, 2, 255])));
     r.readBytes = Array.from(await fs.readFile(`${dir}/bytes.bin`));
+    r.append = await settle(fs.writeTextFile(`${dir}/sub/hello.txt`, 'line 3\n', { append: true }));
+    r.createNew = await settle(fs.writeTextFile(`${dir}/bytes.bin`, 'x', { createNew: true }));
     const lines = [];
     for await (const line of await fs.readTextFileLines(`${dir}/sub/hello.txt`))
       lines.push(line);
@@ -113,6 +117,7 @@ window.tests = {
     r.closedHandle = await settle(file.read(new Uint8Array(1)));
     r.remove = await settle(fs.remove(`${dir}/sub`, { recursive: true }));
     r.removed = await fs.exists(`${dir}/sub`);
+    r.baseDir = await settle(fs.writeTextFile('from-base.txt', 'base', { baseDir: BaseDirectory.AppData }));
     r.baseDirRead = await settle(fs.readTextFile('from-base.txt', { baseDir: BaseDirectory.AppData }));
     return r;
   },
@@ -124,6 +129,8 @@ window.tests = {
       absolute: await settle(fs.readTextFile(`${outside}/secret.txt`)),
       symlink: await settle(fs.readTextFile(`${link}/secret.txt`)),
       symlinkCreate: await settle(fs.create(`${link}/planted.txt`)),
+      symlinkWrite: await settle(fs.writeTextFile(`${link}/planted.txt`, 'no')),
+      writeParent: await settle(fs.writeTextFile('../planted.txt', 'no', { baseDir: BaseDirectory.AppData })),
       exists: await settle(fs.exists(`${outside}/secret.txt`)),
       mkdir: await settle(fs.mkdir(`${outside}/new`)),
       remove: await settle(fs.remove(`${outside}/secret.txt`)),
