@@ -194,21 +194,48 @@ argument_path (TauriApp    *app,
   return *value != '\0' ? g_build_filename (base, value, NULL) : g_steal_pointer (&base);
 }
 
+/* A member of an options object, or the fallback when it is missing or
+ * of another type. */
+static gboolean
+member_boolean (JsonObject *options,
+                const char *member,
+                gboolean    fallback)
+{
+  JsonNode *node = options ? json_object_get_member (options, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+
+  return json_node_get_boolean (node);
+}
+
+static gint64
+member_integer (JsonObject *options,
+                const char *member,
+                gint64      fallback)
+{
+  JsonNode *node = options ? json_object_get_member (options, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+
+  return json_node_get_int (node);
+}
+
+/* The `options` argument, if it is an object. */
+static JsonObject *
+options_object (TauriInvocation *invocation)
+{
+  JsonNode *options = tauri_invocation_get_argument (invocation, "options");
+
+  return options && JSON_NODE_HOLDS_OBJECT (options) ? json_node_get_object (options) : NULL;
+}
+
 static gint64
 options_integer (TauriInvocation *invocation,
                  const char      *member)
 {
-  JsonNode *options = tauri_invocation_get_argument (invocation, "options");
-  JsonNode *node;
-
-  if (options == NULL || !JSON_NODE_HOLDS_OBJECT (options))
-    return 0;
-
-  node = json_object_get_member (json_node_get_object (options), member);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-
-  return json_node_get_int (node);
+  return member_integer (options_object (invocation), member, 0);
 }
 
 static gboolean
@@ -216,16 +243,9 @@ options_boolean (TauriInvocation *invocation,
                  const char      *member,
                  gboolean         fallback)
 {
-  JsonNode *options = tauri_invocation_get_argument (invocation, "options");
-
-  if (options == NULL || !JSON_NODE_HOLDS_OBJECT (options))
-    return fallback;
-
-  return json_object_get_boolean_member_with_default (json_node_get_object (options), member, fallback);
+  return member_boolean (options_object (invocation), member, fallback);
 }
 
-/* The checked path of the argument @argument, whose base directory is the
- * option @base_member; NULL with @error set when it may not be used. */
 /* @value, the path the page gave for the argument @key, joined to its
  * base directory, once it may be used. */
 static char *
@@ -707,32 +727,6 @@ fs_size (TauriInvocation *invocation,
     tauri_invocation_return_int (invocation, tree_size (path));
 }
 
-static gboolean
-header_boolean (JsonObject *options,
-                const char *member,
-                gboolean    fallback)
-{
-  JsonNode *node = options ? json_object_get_member (options, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fallback;
-
-  return json_node_get_boolean (node);
-}
-
-static gint64
-header_integer (JsonObject *options,
-                const char *member,
-                gint64      fallback)
-{
-  JsonNode *node = options ? json_object_get_member (options, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fallback;
-
-  return json_node_get_int (node);
-}
-
 /* writeFile() and writeTextFile(): the data is the call's raw body, the
  * path (percent-encoded) and the options (JSON) are in its headers, as
  * @tauri-apps/plugin-fs sends them. */
@@ -778,20 +772,20 @@ fs_write_file (TauriInvocation *invocation,
   if (options_node != NULL && JSON_NODE_HOLDS_OBJECT (options_node))
     options = json_node_get_object (options_node);
 
-  path = check_path (invocation, app, command, "path", value, header_integer (options, "baseDir", 0), &error);
+  path = check_path (invocation, app, command, "path", value, member_integer (options, "baseDir", 0), &error);
   if (path == NULL)
     {
       tauri_invocation_return_error_message (invocation, error->message);
       return;
     }
 
-  flags |= header_boolean (options, "append", FALSE) ? O_APPEND : O_TRUNC;
-  if (header_boolean (options, "create", TRUE))
+  flags |= member_boolean (options, "append", FALSE) ? O_APPEND : O_TRUNC;
+  if (member_boolean (options, "create", TRUE))
     flags |= O_CREAT;
-  if (header_boolean (options, "createNew", FALSE))
+  if (member_boolean (options, "createNew", FALSE))
     flags |= O_CREAT | O_EXCL;
 
-  fd = g_open (path, flags, header_integer (options, "mode", 0666) & 07777);
+  fd = g_open (path, flags, member_integer (options, "mode", 0666) & 07777);
   if (fd < 0)
     {
       _tauri_plugin_fs_set_io_error (&error, errno, "failed to open file at path: %s", path);

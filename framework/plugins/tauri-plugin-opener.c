@@ -93,6 +93,7 @@ launched_cb (GObject      *object,
     tauri_invocation_return_value (invocation, NULL);
 }
 
+/* A portal call's reply: the call is done. */
 static void
 portal_opened_cb (GObject      *object,
                   GAsyncResult *result,
@@ -227,22 +228,6 @@ opener_open_path (TauriInvocation *invocation,
   open_uri (invocation, uri, with);
 }
 
-static void
-open_directory_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(TauriInvocation) invocation = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = g_dbus_connection_call_with_unix_fd_list_finish (G_DBUS_CONNECTION (object),
-                                                                                NULL, result, &error);
-
-  if (reply == NULL)
-    tauri_invocation_return_error_message (invocation, error->message);
-  else
-    tauri_invocation_return_value (invocation, NULL);
-}
-
 /* Inside a Flatpak, where the file manager is out of reach: the OpenURI
  * portal opens the folder of the first item, given as a descriptor. */
 static void
@@ -268,7 +253,7 @@ open_directory (TauriInvocation *invocation,
                                             g_variant_new ("(sha{sv})", "", 0, NULL), NULL,
                                             G_DBUS_CALL_FLAGS_NONE, -1, fds,
                                             tauri_invocation_get_cancellable (invocation),
-                                            open_directory_cb, g_object_ref (invocation));
+                                            portal_opened_cb, g_object_ref (invocation));
 }
 
 static void
