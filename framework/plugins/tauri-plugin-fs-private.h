@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* Tauri's fs plugin: its commands (tauri-plugin-fs.c, and the open files of
- * tauri-plugin-fs-handle.c) and the scope every path is checked against
+ * tauri-plugin-fs-handle.c), how each path of a call is checked
+ * (tauri-plugin-fs-path.c) and the scope it is checked against
  * (tauri-plugin-fs-scope.c). */
 
 void          _tauri_plugin_fs_register        (TauriApp             *app,
@@ -27,6 +28,24 @@ char         *_tauri_plugin_fs_checked_path    (TauriInvocation      *invocation
                                                 const char           *argument,
                                                 const char           *base_member,
                                                 GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+char         *_tauri_plugin_fs_check_path      (TauriInvocation      *invocation,
+                                                TauriApp             *app,
+                                                const char           *command,
+                                                const char           *key,
+                                                const char           *value,
+                                                gint64                base_directory,
+                                                GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      _tauri_plugin_fs_member_boolean  (JsonObject           *options,
+                                                const char           *member,
+                                                gboolean              fallback);
+gint64        _tauri_plugin_fs_member_integer  (JsonObject           *options,
+                                                const char           *member,
+                                                gint64                fallback);
+gboolean      _tauri_plugin_fs_option_boolean  (TauriInvocation      *invocation,
+                                                const char           *member,
+                                                gboolean              fallback);
+gint64        _tauri_plugin_fs_option_integer  (TauriInvocation      *invocation,
+                                                const char           *member);
 void          _tauri_plugin_fs_set_io_error    (GError              **error,
                                                 int                   errsv,
                                                 const char           *format,
