@@ -3,14 +3,14 @@
 /*
  * The notification plugin's page half, as Tauri's plugin injects one:
  * window.Notification becomes the plugin's, which sendNotification() of
- * @tauri-apps/plugin-notification creates. Its permission starts as
- * "default", then takes the application's answer.
+ * @tauri-apps/plugin-notification creates. Its permission is "granted",
+ * as the host always grants it: the page needs no call to know it.
  */
 (function () {
   'use strict';
 
   const invoke = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
-  let permission = 'default';
+  let permission = 'granted';
   let settingPermission = false;
 
   function setPermission(value) {
@@ -41,8 +41,4 @@
   });
 
   window.Notification = TauriNotification;
-
-  invoke('plugin:notification|is_permission_granted').then((granted) => {
-    setPermission(granted === null ? 'default' : granted ? 'granted' : 'denied');
-  }, () => {});
 })();

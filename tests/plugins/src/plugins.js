@@ -185,7 +185,6 @@ window.tests = {
   },
 
   async notification() {
-    await until(() => window.Notification.permission !== 'default');
     const granted = await isPermissionGranted();
     const requested = await requestPermission();
     sendNotification({ title: 'Build finished', body: 'All 42 tests passed', icon: 'dialog-information' });
