@@ -172,6 +172,7 @@ test_fs (void)
   call = g_strdup_printf ("fsOutside('%s', '%s', '%s')", inside, outside, link);
   node = call_json (call);
   results = json_node_get_object (node);
+  g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("{\"err\":\"invalid args `path` for command `read_text_file`: invalid value: "
                               "string \\\"%s/../outside/secret.txt\\\", expected Unsafe PathBuf: cannot traverse "
                               "directory, rewrite the path without the use of `../`\"}", inside);
