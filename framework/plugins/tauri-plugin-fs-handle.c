@@ -404,13 +404,13 @@ static const struct {
   { "read_text_file_lines_next", "rid: integer",                                handle_lines_next },
 };
 
-static void
-file_thread_cb (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* On a worker thread of the registry's pool; each command answers itself. */
+static JsonNode *
+file_command (TauriInvocation  *invocation,
+              GCancellable     *cancellable,
+              gpointer          user_data,
+              GError          **error_out)
 {
-  TauriInvocation *invocation = task_data;
   const char *command = strchr (tauri_invocation_get_command_name (invocation), '|') + 1;
   g_autoptr(TauriPluginFsFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -433,14 +433,7 @@ file_thread_cb (GTask        *task,
       g_mutex_unlock (&file->mutex);
     }
 
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-file_command (TauriInvocation *invocation,
-              gpointer         user_data)
-{
-  _tauri_plugin_fs_run_in_thread (invocation, file_thread_cb);
+  return NULL;
 }
 
 void
@@ -464,7 +457,7 @@ _tauri_plugin_fs_register_handles (TauriApp             *app,
       g_autofree char *full_name = g_strconcat ("plugin:fs|", name, NULL);
 
       tauri_command_registry_add (registry,
-                                  tauri_command_new (full_name, parameters, TAURI_COMMAND_FLAGS_WITH_WINDOW,
-                                                     file_command, app, NULL));
+                                  tauri_command_new_thread (full_name, parameters, TAURI_COMMAND_FLAGS_WITH_WINDOW,
+                                                            file_command, app, NULL));
     }
 }

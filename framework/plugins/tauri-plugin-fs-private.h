@@ -50,8 +50,6 @@ void          _tauri_plugin_fs_set_io_error    (GError              **error,
                                                 int                   errsv,
                                                 const char           *format,
                                                 ...) G_GNUC_PRINTF (3, 4);
-void          _tauri_plugin_fs_run_in_thread   (TauriInvocation      *invocation,
-                                                GTaskThreadFunc       func);
 JsonNode     *_tauri_plugin_fs_file_info       (const struct stat    *info) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Resolves a path variable's number (Tauri's BaseDirectory) to a

@@ -580,44 +580,25 @@ static const struct {
   { "stop_accessing_security_scoped_resource",  "path: string",               fs_security_scoped },
 };
 
-static void
-fs_thread_cb (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* On a worker thread of the registry's pool; each command answers itself. */
+static JsonNode *
+fs_command (TauriInvocation  *invocation,
+            GCancellable     *cancellable,
+            gpointer          user_data,
+            GError          **error)
 {
-  TauriInvocation *invocation = task_data;
   const char *command = strchr (tauri_invocation_get_command_name (invocation), '|') + 1;
 
   for (guint i = 0; i < G_N_ELEMENTS (fs_commands); i++)
     {
       if (g_str_equal (fs_commands[i].name, command))
         {
-          fs_commands[i].func (invocation, _tauri_plugin_get_app (invocation), command);
+          fs_commands[i].func (invocation, user_data, command);
           break;
         }
     }
 
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Every command runs on a worker thread, and answers from there. */
-void
-_tauri_plugin_fs_run_in_thread (TauriInvocation *invocation,
-                                GTaskThreadFunc  func)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, tauri_invocation_get_cancellable (invocation), NULL, NULL);
-
-  g_task_set_source_tag (task, _tauri_plugin_fs_run_in_thread);
-  g_task_set_task_data (task, g_object_ref (invocation), g_object_unref);
-  g_task_run_in_thread (task, func);
-}
-
-static void
-fs_command (TauriInvocation *invocation,
-            gpointer         user_data)
-{
-  _tauri_plugin_fs_run_in_thread (invocation, fs_thread_cb);
+  return NULL;
 }
 
 void
@@ -629,9 +610,9 @@ _tauri_plugin_fs_register (TauriApp             *app,
       g_autofree char *name = g_strconcat ("plugin:fs|", fs_commands[i].name, NULL);
 
       tauri_command_registry_add (registry,
-                                  tauri_command_new (name, fs_commands[i].parameters,
-                                                     TAURI_COMMAND_FLAGS_NONE,
-                                                     fs_command, app, NULL));
+                                  tauri_command_new_thread (name, fs_commands[i].parameters,
+                                                            TAURI_COMMAND_FLAGS_NONE,
+                                                            fs_command, app, NULL));
     }
 
   _tauri_plugin_fs_register_handles (app, registry);
