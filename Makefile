@@ -105,7 +105,7 @@ test-asan: deps $(ASANBUILDDIR)/build.ninja
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
 	  meson test -C $(ASANBUILDDIR) --print-errorlogs --suite unit
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite ui --suite js --suite stress
+	  $(HEADLESS) meson test -C $(ASANBUILDDIR) --print-errorlogs --suite ui --suite js --suite plugins --suite stress
 
 # The demo's typed TypeScript bindings, type-checked with the TypeScript
 # pinned in tests/ts/package-lock.json (tests/ts/check-bindings.sh).

@@ -22,9 +22,11 @@
  * What the probe measures, all on the UI process's main thread and with
  * CLOCK_MONOTONIC (g_get_monotonic_time(), microseconds):
  *
- * - the arrival of every script message, taken by an emission hook on
- *   WebKitUserContentManager::script-message-with-reply-received, which runs
- *   before any handler of the signal: the baseline's and tauri-gtk's alike;
+ * - the arrival of every message of a page, taken by emission hooks on
+ *   WebKitUserContentManager::script-message-with-reply-received and
+ *   WebKitWebView::user-message-received (what a web process extension
+ *   posts: tauri-gtk's lone calls), which run before any handler of the
+ *   signals: the baseline's and tauri-gtk's alike;
  * - the moment an echo call's answer has been handed to WebKit
  *   (bench_probe_answered(), called by each program right after it replied);
  * - between phase_begin and phase_end, the page makes its calls one after
@@ -334,11 +336,15 @@ bench_probe_init (GApplication *application,
   g_assert (signal_id != 0);
   g_signal_add_emission_hook (signal_id, 0, arrival_hook, NULL, NULL);
 
+  web_view_class = g_type_class_ref (WEBKIT_TYPE_WEB_VIEW);
+  signal_id = g_signal_lookup ("user-message-received", WEBKIT_TYPE_WEB_VIEW);
+  g_assert (signal_id != 0);
+  g_signal_add_emission_hook (signal_id, 0, arrival_hook, NULL, NULL);
+
   counter = g_source_new (&count_funcs, sizeof (GSource));
   g_source_set_static_name (counter, "[bench] iterations");
   g_source_attach (counter, NULL);
 
-  web_view_class = g_type_class_ref (WEBKIT_TYPE_WEB_VIEW);
   signal_id = g_signal_lookup ("load-changed", WEBKIT_TYPE_WEB_VIEW);
   g_assert (signal_id != 0);
   g_signal_add_emission_hook (signal_id, 0, load_changed_hook, NULL, NULL);

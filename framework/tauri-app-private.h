@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tauri-app.h"
+#include "tauri-resources-private.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,10 @@ typedef struct
   GPtrArray            *navigation;       /* origins the windows may show, "*" for any */
   char                 *csp;              /* NULL for the default, "" for none */
   char                 *screenshot_path;
+  char                **plugins;          /* the built-in plugins it has, NULL for all */
+  TauriResources       *resources;
   gboolean              developer_mode;
+  gboolean              skip_default_open_external;
   gboolean              automation;
 
   /* tauri.conf.json (tauri-app-config-apply.c), and `tauri dev`'s loop
@@ -43,6 +47,8 @@ gboolean              _tauri_app_may_navigate        (TauriApp   *self,
                                                       const char *uri);
 const char           *_tauri_app_get_csp             (TauriApp   *self);
 void                  _tauri_app_open_external       (TauriApp   *self,
+                                                      const char *uri);
+gboolean              _tauri_app_open_external_taken (TauriApp   *self,
                                                       const char *uri);
 gboolean              _tauri_app_real_open_external  (TauriApp   *self,
                                                       const char *uri);
@@ -68,6 +74,8 @@ const char           *_tauri_app_get_name            (TauriApp   *self);
 gboolean              _tauri_app_start_dev_server    (TauriApp   *self);
 gboolean              _tauri_app_dev_server_pending  (TauriApp   *self);
 void                  _tauri_app_stop_dev_server     (TauriApp   *self);
+void                  _tauri_app_register_plugins    (TauriApp   *self);
+void                  _tauri_app_notify_plugins      (TauriApp   *self);
 void                  _tauri_app_emit_event_signal   (TauriApp    *self,
                                                       const char  *event,
                                                       JsonNode    *payload,

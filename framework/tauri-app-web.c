@@ -425,6 +425,9 @@ _tauri_app_real_open_external (TauriApp   *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *scheme = g_uri_parse_scheme (uri);
 
+  if (_tauri_app_get_private (self)->skip_default_open_external)
+    return FALSE;
+
   /* Only what a browser or a mail client opens: never a local file. */
   if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0 &&
       g_strcmp0 (scheme, "mailto") != 0)

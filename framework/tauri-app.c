@@ -97,6 +97,7 @@ enum {
   PROP_VERSION,
   PROP_CONTENT_SECURITY_POLICY,
   PROP_DEVELOPER_MODE,
+  PROP_PLUGINS,
   N_PROPS
 };
 
@@ -230,6 +231,7 @@ tauri_app_startup (GApplication *application)
   _tauri_app_load_startup_config (self);
   _tauri_app_setup_web_context (self);
   _tauri_app_register_builtins (self);
+  _tauri_app_register_plugins (self);
   _tauri_events_register (self);
 
   /* Fails closed: capabilities that do not load leave every call they
@@ -330,6 +332,7 @@ tauri_app_window_removed (GtkApplication *application,
 
       /* A destroyed window lives on while calls hold it: stop them now. */
       _tauri_bridge_abandon_calls (_tauri_window_get_bridge (TAURI_WINDOW (window)));
+      _tauri_resources_close_owned (priv->resources, label);
     }
 
   GTK_APPLICATION_CLASS (tauri_app_parent_class)->window_removed (application, window);
@@ -366,6 +369,8 @@ tauri_app_finalize (GObject *object)
   g_clear_pointer (&priv->config_path, g_free);
   g_clear_pointer (&priv->name, g_free);
   g_clear_pointer (&priv->csp_keep_directives, g_strfreev);
+  g_clear_pointer (&priv->plugins, g_strfreev);
+  g_clear_pointer (&priv->resources, _tauri_resources_free);
 
   G_OBJECT_CLASS (tauri_app_parent_class)->finalize (object);
 }
@@ -400,6 +405,10 @@ tauri_app_get_property (GObject    *object,
       g_value_set_boolean (value, tauri_app_get_developer_mode (self));
       break;
 
+    case PROP_PLUGINS:
+      g_value_set_boxed (value, tauri_app_get_plugins (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -429,6 +438,10 @@ tauri_app_set_property (GObject      *object,
 
     case PROP_DEVELOPER_MODE:
       tauri_app_set_developer_mode (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PLUGINS:
+      tauri_app_set_plugins (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -535,6 +548,23 @@ tauri_app_class_init (TauriAppClass *klass)
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TauriApp:plugins: (getter get_plugins) (setter set_plugins)
+   *
+   * The built-in plugins the application has, by name: Tauri's official
+   * plugins on GNOME (`clipboard-manager`, `dialog`, `fs`, `log`,
+   * `notification`, `opener`, `os`, `process`, `store`, `window-state`),
+   * whose commands the pages call as `plugin:NAME|cmd`. %NULL, the default,
+   * means all of them; a plugin left out has no command at all. Set it
+   * before the application starts.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_PLUGINS] =
+    g_param_spec_boxed ("plugins", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -584,6 +614,12 @@ tauri_app_class_init (TauriAppClass *klass)
 }
 
 void
+_tauri_app_notify_plugins (TauriApp *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLUGINS]);
+}
+
+void
 _tauri_app_open_external (TauriApp   *self,
                           const char *uri)
 {
@@ -613,6 +649,24 @@ add_option_entries (TauriApp *self)
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
+/* Whether a handler of the application took @uri, the default handler
+ * left out: the opener plugin opens what none took its own way. */
+gboolean
+_tauri_app_open_external_taken (TauriApp   *self,
+                                const char *uri)
+{
+  TauriAppPrivate *priv = tauri_app_get_instance_private (self);
+  gboolean handled = FALSE;
+
+  g_assert (TAURI_IS_APP (self));
+
+  priv->skip_default_open_external = TRUE;
+  g_signal_emit (self, signals[SIGNAL_OPEN_EXTERNAL], 0, uri, &handled);
+  priv->skip_default_open_external = FALSE;
+
+  return handled;
+}
+
 static void
 tauri_app_init (TauriApp *self)
 {
@@ -625,6 +679,7 @@ tauri_app_init (TauriApp *self)
   priv->navigation = g_ptr_array_new_with_free_func (g_free);
   priv->configs = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_app_config_free);
   priv->with_global_tauri = TRUE;
+  priv->resources = _tauri_resources_new ();
 
   add_option_entries (self);
 }

@@ -139,6 +139,11 @@ gboolean              tauri_app_load_config        (TauriApp           *self,
                                                     GFile              *file,
                                                     GError            **error);
 TAURI_AVAILABLE_IN_ALL
+const char * const   *tauri_app_get_plugins        (TauriApp           *self);
+TAURI_AVAILABLE_IN_ALL
+void                  tauri_app_set_plugins        (TauriApp           *self,
+                                                    const char * const *plugins);
+TAURI_AVAILABLE_IN_ALL
 gboolean              tauri_app_get_developer_mode (TauriApp           *self);
 TAURI_AVAILABLE_IN_ALL
 void                  tauri_app_set_developer_mode (TauriApp           *self,

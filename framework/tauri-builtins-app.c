@@ -85,10 +85,11 @@ special_dir (GUserDirectory directory)
   return g_strdup (g_get_user_special_dir (directory));
 }
 
-/* As Tauri resolves them on Linux. */
-static char *
-resolve_directory (TauriApp *app,
-                   gint64    directory)
+/* As Tauri resolves them on Linux; NULL for what it cannot. Any thread
+ * may call it: it reads the application's id and GLib's directories. */
+char *
+_tauri_builtins_resolve_directory (TauriApp *app,
+                                   gint64    directory)
 {
   switch (directory)
     {
@@ -123,7 +124,7 @@ static void
 path_resolve_directory (TauriInvocation *invocation,
                         gpointer         user_data)
 {
-  g_autofree char *base = resolve_directory (caller_app (invocation),
+  g_autofree char *base = _tauri_builtins_resolve_directory (caller_app (invocation),
                                              tauri_invocation_get_int (invocation, "directory"));
   const char *path = tauri_invocation_get_string (invocation, "path");
 

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
-void      _tauri_builtins_register_app (TauriApp    *app);
+void      _tauri_builtins_register_app      (TauriApp    *app);
+char     *_tauri_builtins_resolve_directory (TauriApp    *app,
+                                             gint64       directory) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -37,10 +37,11 @@ run_in_thread (gpointer data,
   result = self->thread_func (invocation, cancellable, self->user_data, &error);
 
   /* Answering here serializes the result on this worker thread; the
-   * invocation carries the text back to the main thread itself. */
+   * invocation carries the text back to the main thread itself. A handler
+   * that answered itself (raw bytes, say) returned nothing more. */
   if (error != NULL)
     tauri_invocation_take_error (invocation, error);
-  else
+  else if (result != NULL || !tauri_invocation_is_answered (invocation))
     tauri_invocation_return_value (invocation, result);
 }
 

@@ -60,10 +60,12 @@ typedef void (* TauriCommandFunc) (TauriInvocation *invocation,
  *
  * It may block. It must not touch GTK, WebKit or the main context; the
  * arguments of @invocation are safe to read. Its result is sent to the page
- * from the main thread.
+ * from the main thread. It may also answer @invocation itself, as with
+ * [method@Invocation.return_bytes], and return %NULL.
  *
  * Returns: (transfer full) (nullable): the value the call resolves with,
  *   %NULL and @error set to reject it, or %NULL alone to resolve with `null`
+ *   (unless the handler answered the call itself)
  *
  * Since: 0.1
  */

@@ -9,6 +9,7 @@
 #include "tauri-events-private.h"
 #include "tauri-json-private.h"
 #include "tauri-origin-private.h"
+#include "tauri-plugins-private.h"
 #include "tauri-window-private.h"
 
 /**
@@ -690,6 +691,9 @@ _tauri_window_new (TauriApp   *app,
   /* The app hears of the window (GtkApplication::window-added) once it has
    * its web view. */
   gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (app));
+
+  /* Plugins add their scripts and restore what they keep of the window. */
+  _tauri_plugins_setup_window (app, self);
 
   self->start_uri = dup_start_uri (app, config);
   webkit_web_view_load_uri (self->web_view, self->start_uri);

@@ -78,7 +78,8 @@ test_v2_unsupported (void)
   assert_call (main_window (), "unsupported()",
                "[{\"err\":\"Command plugin:window|center is not supported by tauri-gtk\"},"
                "{\"err\":\"Command plugin:window|set_always_on_top is not supported by tauri-gtk\"},"
-               "{\"err\":\"Command plugin:clipboard-manager|read_text not allowed by ACL\"}]");
+               /* No plugin grants what no capability can name, as in Tauri. */
+               "{\"err\":\"Command plugin:shell|execute not allowed by ACL\"}]");
 }
 
 static TauriWindow *

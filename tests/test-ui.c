@@ -75,11 +75,15 @@ test_ui_start_demo (const char *application_id,
 
   report_aborts ();
 
+  /* An id of the demo's family has its resources, capabilities included,
+   * as demo_app_new() gives them; any other id has none. */
   app = TAURI_APP (g_object_new (DEMO_TYPE_APP,
                                  "application-id", application_id,
                                  "flags", G_APPLICATION_NON_UNIQUE,
                                  "frontend", frontend,
                                  NULL));
+  if (application_id != NULL && g_str_has_prefix (application_id, "io.github.taurigtk.Demo."))
+    g_application_set_resource_base_path (G_APPLICATION (app), "/io/github/taurigtk/Demo");
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);

@@ -20,6 +20,7 @@ import { listen, once, emit } from '@tauri-apps/api/event';
 import { getCurrentWindow, getAllWindows } from '@tauri-apps/api/window';
 import { LogicalSize } from '@tauri-apps/api/dpi';
 import { getName, getVersion, getIdentifier, getTauriVersion } from '@tauri-apps/api/app';
+import { initPlugins } from './plugins.js';
 import {
   sep, delimiter, appDataDir, appConfigDir, appCacheDir, homeDir, tempDir,
   join, basename, dirname, extname,
@@ -706,7 +707,8 @@ async function init() {
 
   const start = performance.now();
   // Each init reports its own failures in its card; none rejects.
-  await Promise.allSettled([initAppInfo(), initWindow(), initEvents()]);
+  await Promise.allSettled([initAppInfo(), initWindow(), initEvents(),
+                           initPlugins({ runAction, setInfo, onSubmit })]);
   $('page-status').textContent = `Loaded in ${Math.round(performance.now() - start)} ms`;
 }
 

@@ -58,7 +58,7 @@ window.tests = {
     return [
       await settle(window.center()),
       await settle(window.setAlwaysOnTop(true)),
-      await settle(invoke('plugin:clipboard-manager|read_text')),
+      await settle(invoke('plugin:shell|execute')),
     ];
   },
 
