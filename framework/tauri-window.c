@@ -6,6 +6,8 @@
 
 #include "tauri-app-config-private.h"
 #include "tauri-app-private.h"
+#include "tauri-command-registry-private.h"
+#include "tauri-enums.h"
 #include "tauri-events-private.h"
 #include "tauri-json-private.h"
 #include "tauri-origin-private.h"
@@ -52,6 +54,7 @@ struct _TauriWindow
   GtkApplicationWindow  parent_instance;
 
   char                 *label;
+  TauriWebProcess       web_process;
   WebKitWebView        *web_view;
   TauriBridge          *bridge;
   guint                 resize_source;
@@ -83,6 +86,7 @@ enum {
   PROP_0,
   PROP_LABEL,
   PROP_WEB_VIEW,
+  PROP_WEB_PROCESS,
   N_PROPS
 };
 
@@ -404,11 +408,17 @@ tauri_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tauri_window_parent_class)->close_request (window);
 }
 
+/* A shared window's view is related to another shared window's, whose web
+ * process it then takes: WebKit gives it that view's context and network
+ * session, and takes neither from the caller. Its content manager and
+ * settings stay its own. */
 static WebKitWebView *
 create_web_view (TauriWindow *self,
                  TauriApp    *app)
 {
   g_autoptr(WebKitSettings) settings = webkit_settings_new ();
+  WebKitUserContentManager *content_manager = _tauri_bridge_get_content_manager (self->bridge);
+  WebKitWebView *related = NULL;
 
   webkit_settings_set_enable_developer_extras (settings, tauri_app_get_developer_mode (app));
   /* Each document has a token of its own, retired when another commits: a
@@ -416,10 +426,20 @@ create_web_view (TauriWindow *self,
    * taken. Going back loads the page again. */
   webkit_settings_set_enable_page_cache (settings, FALSE);
 
+  if (self->web_process == TAURI_WEB_PROCESS_SHARED)
+    related = _tauri_app_find_shared_view (app);
+
+  if (related != NULL)
+    return g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                         "related-view", related,
+                         "user-content-manager", content_manager,
+                         "settings", settings,
+                         NULL);
+
   return g_object_new (WEBKIT_TYPE_WEB_VIEW,
                        "web-context", _tauri_app_get_web_context (app),
                        "network-session", _tauri_app_get_network_session (app),
-                       "user-content-manager", _tauri_bridge_get_content_manager (self->bridge),
+                       "user-content-manager", content_manager,
                        "is-controlled-by-automation", _tauri_app_get_automation (app),
                        "settings", settings,
                        NULL);
@@ -470,6 +490,10 @@ tauri_window_get_property (GObject    *object,
       g_value_set_object (value, tauri_window_get_web_view (self));
       break;
 
+    case PROP_WEB_PROCESS:
+      g_value_set_enum (value, tauri_window_get_web_process (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -487,6 +511,10 @@ tauri_window_set_property (GObject      *object,
     {
     case PROP_LABEL:
       self->label = g_value_dup_string (value);
+      break;
+
+    case PROP_WEB_PROCESS:
+      self->web_process = g_value_get_enum (value);
       break;
 
     default:
@@ -531,6 +559,30 @@ tauri_window_class_init (TauriWindowClass *klass)
                          WEBKIT_TYPE_WEB_VIEW,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TauriWindow:web-process: (getter get_web_process)
+   *
+   * Which web process the window's pages run in. By default the windows
+   * of an application share one: a further window costs no new process
+   * and a few MiB, and opens in a fraction of the time. A window that a
+   * capability lets remote pages call (its `remote.urls`) may show another
+   * origin's pages, and gets a process of its own; so does any window
+   * opened with %TAURI_WEB_PROCESS_OWN, by
+   * [method@App.open_window_with_web_process] or by `"webProcess": "own"`
+   * in its `app.windows` entry of `tauri.conf.json`.
+   *
+   * Given as %TAURI_WEB_PROCESS_AUTOMATIC, it reads as the process chosen.
+   * Should a shared process die, every window that shared it loads its
+   * page again, as a window of its own does.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_WEB_PROCESS] =
+    g_param_spec_enum ("web-process", NULL, NULL,
+                       TAURI_TYPE_WEB_PROCESS,
+                       TAURI_WEB_PROCESS_AUTOMATIC,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -574,6 +626,25 @@ tauri_window_get_web_view (TauriWindow *self)
   g_return_val_if_fail (TAURI_IS_WINDOW (self), NULL);
 
   return self->web_view;
+}
+
+/**
+ * tauri_window_get_web_process:
+ * @self: a window
+ *
+ * Gets which web process the window's pages run in; see
+ * [property@Window:web-process].
+ *
+ * Returns: %TAURI_WEB_PROCESS_SHARED or %TAURI_WEB_PROCESS_OWN
+ *
+ * Since: 0.1
+ */
+TauriWebProcess
+tauri_window_get_web_process (TauriWindow *self)
+{
+  g_return_val_if_fail (TAURI_IS_WINDOW (self), TAURI_WEB_PROCESS_AUTOMATIC);
+
+  return self->web_process;
 }
 
 /**
@@ -642,9 +713,28 @@ apply_config (TauriWindow             *self,
     }
 }
 
+/* The web process a window asked for, as its configuration says when it
+ * did not; automatic: shared, unless remote pages may call it. */
+static TauriWebProcess
+choose_web_process (TauriApp                *app,
+                    const char              *label,
+                    const TauriWindowConfig *config,
+                    TauriWebProcess          web_process)
+{
+  if (web_process == TAURI_WEB_PROCESS_AUTOMATIC && config != NULL)
+    web_process = config->web_process;
+
+  if (web_process != TAURI_WEB_PROCESS_AUTOMATIC)
+    return web_process;
+
+  return _tauri_command_registry_has_remote (tauri_app_get_registry (app), label)
+         ? TAURI_WEB_PROCESS_OWN : TAURI_WEB_PROCESS_SHARED;
+}
+
 TauriWindow *
-_tauri_window_new (TauriApp   *app,
-                   const char *label)
+_tauri_window_new (TauriApp        *app,
+                   const char      *label,
+                   TauriWebProcess  web_process)
 {
   const TauriWindowConfig *config;
   TauriWindow *self;
@@ -652,8 +742,10 @@ _tauri_window_new (TauriApp   *app,
   g_assert (TAURI_IS_APP (app));
   g_assert (label != NULL);
 
+  config = _tauri_app_find_window_config (app, label);
   self = g_object_new (TAURI_TYPE_WINDOW,
                        "label", label,
+                       "web-process", choose_web_process (app, label, config, web_process),
                        NULL);
 
   self->bridge = _tauri_bridge_new (self, app);
@@ -683,7 +775,6 @@ _tauri_window_new (TauriApp   *app,
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
-  config = _tauri_app_find_window_config (app, label);
   gtk_window_set_title (GTK_WINDOW (self), _tauri_app_get_name (app));
   apply_config (self, config);
   gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->web_view));

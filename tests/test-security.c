@@ -688,11 +688,15 @@ static void
 test_security_web_process_killed (void)
 {
   g_autoptr(GError) error = NULL;
-  TauriWindow *other = tauri_app_open_window (app, "other", &error);
+  TauriWindow *other = tauri_app_open_window_with_web_process (app, "other", TAURI_WEB_PROCESS_OWN, &error);
+  TauriWindow *sharing = NULL;
   WebKitWebView *web_view = tauri_window_get_web_view (main_window ());
 
   g_assert_no_error (error);
+  sharing = tauri_app_open_window (app, "sharing", &error);
+  g_assert_no_error (error);
   test_ui_wait_for_load (other);
+  test_ui_wait_for_load (sharing);
   back_home ();
   runs = 0;
   saw_cancel = FALSE;
@@ -705,10 +709,14 @@ test_security_web_process_killed (void)
   wait_for (&saw_cancel);
   g_assert_cmpuint (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (main_window ())), ==, 0);
 
-  /* The other window never noticed; the page came back by itself. */
+  /* The window of another process never noticed; the page came back by
+   * itself, and so did the one of the window that shared its process. */
   assert_run (other, "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
   test_ui_wait_for_load (main_window ());
   assert_run (main_window (), "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+  test_ui_wait_for_load (sharing);
+  assert_run (sharing, "return await window.__TAURI__.core.invoke('greeting');", "\"Hello from C!\"");
+  gtk_window_destroy (GTK_WINDOW (sharing));
 
   /* Dead again at once: the window says so rather than reload in a loop. */
   webkit_web_view_terminate_web_process (web_view);
