@@ -9,5 +9,6 @@ G_BEGIN_DECLS
 char     *_tauri_origin_of     (const char *uri) G_GNUC_WARN_UNUSED_RESULT;
 gboolean  _tauri_origin_equal  (const char *uri,
                                 const char *other_uri);
+int       _tauri_origin_default_port (const char *scheme);
 
 G_END_DECLS

@@ -11,8 +11,9 @@
  * is the origin that does not name it.
  */
 
-static int
-default_port (const char *scheme)
+/* The port a URL of @scheme has when it names none, or -1. */
+int
+_tauri_origin_default_port (const char *scheme)
 {
   if (g_str_equal (scheme, "http") || g_str_equal (scheme, "ws"))
     return 80;
@@ -37,7 +38,7 @@ _tauri_origin_of (const char *uri)
   scheme = g_ascii_strdown (g_uri_get_scheme (parsed), -1);
   host = g_ascii_strdown (g_uri_get_host (parsed), -1);
   port = g_uri_get_port (parsed);
-  if (port == -1 || port == default_port (scheme))
+  if (port == -1 || port == _tauri_origin_default_port (scheme))
     return g_strdup_printf ("%s://%s", scheme, host);
 
   return g_strdup_printf ("%s://%s:%d", scheme, host, port);

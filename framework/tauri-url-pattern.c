@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tauri-command-registry.h"
+#include "tauri-origin-private.h"
 #include "tauri-url-pattern-private.h"
 
 /* URL pattern ports besides a number. */
@@ -138,16 +139,6 @@ invalid:
   return NULL;
 }
 
-static int
-default_port (const char *scheme)
-{
-  if (g_str_equal (scheme, "http") || g_str_equal (scheme, "ws"))
-    return 80;
-  if (g_str_equal (scheme, "https") || g_str_equal (scheme, "wss"))
-    return 443;
-  return -1;
-}
-
 gboolean
 _tauri_url_pattern_matches (const TauriUrlPattern *pattern,
                             GUri                  *uri)
@@ -167,8 +158,8 @@ _tauri_url_pattern_matches (const TauriUrlPattern *pattern,
     return FALSE;
 
   if (port == -1)
-    port = default_port (scheme);
-  if (pattern->port == PORT_DEFAULT && port != default_port (scheme))
+    port = _tauri_origin_default_port (scheme);
+  if (pattern->port == PORT_DEFAULT && port != _tauri_origin_default_port (scheme))
     return FALSE;
   if (pattern->port >= 0 && pattern->port != port)
     return FALSE;

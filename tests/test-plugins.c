@@ -111,6 +111,12 @@ test_store (void)
 }
 
 static void
+test_ipc_values (void)
+{
+  assert_call ("ipcValues()", "[[1,2,255],[7,8],{\"a\":1,\"b\":[2]}]");
+}
+
+static void
 test_fs (void)
 {
   g_autofree char *inside = g_build_filename (root, "inside", NULL);
@@ -456,6 +462,7 @@ main (int   argc,
   test_ui_capture_prints (FALSE);
 
   test_ui_add ("/Tauri/Plugins/store", test_store);
+  test_ui_add ("/Tauri/Plugins/ipc-values", test_ipc_values);
   test_ui_add ("/Tauri/Plugins/fs", test_fs);
   test_ui_add ("/Tauri/Plugins/os", test_os);
   test_ui_add ("/Tauri/Plugins/clipboard", test_clipboard);

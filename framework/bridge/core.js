@@ -244,10 +244,20 @@
   }
 
   /* As Tauri's IPC does: objects such as Channel, Size or Resource say how
-   * they are sent. */
+   * they are sent; inside the arguments, a Map goes as an object and a
+   * Uint8Array or an ArrayBuffer as an array of numbers (a plugin's bytes,
+   * such as fs's writeFile options or store's values). */
   function toIpc(key, value) {
-    if (value !== null && typeof value === 'object' && typeof value[SERIALIZE_TO_IPC_FN] === 'function')
+    if (value === null || typeof value !== 'object')
+      return value;
+    if (typeof value[SERIALIZE_TO_IPC_FN] === 'function')
       return value[SERIALIZE_TO_IPC_FN]();
+    if (value instanceof Map)
+      return Object.fromEntries(value);
+    if (value instanceof Uint8Array)
+      return Array.from(value);
+    if (value instanceof ArrayBuffer)
+      return Array.from(new Uint8Array(value));
     return value;
   }
 

@@ -79,6 +79,16 @@ window.tests = {
     return results;
   },
 
+  /* Bytes and a Map inside the arguments go as Tauri's IPC sends them: an
+   * array of numbers and an object. */
+  async ipcValues() {
+    const store = await load('ipc-values.json', { autoSave: false });
+    await store.set('bytes', new Uint8Array([1, 2, 255]));
+    await store.set('buffer', new Uint8Array([7, 8]).buffer);
+    await store.set('map', new Map([['a', 1], ['b', [2]]]));
+    return [await store.get('bytes'), await store.get('buffer'), await store.get('map')];
+  },
+
   async storeReload() {
     const store = await load('settings.json');
     await store.reload();
