@@ -332,6 +332,7 @@ test_answers_dev_server (void)
 
 /* channel_when_gone: on a worker thread, waits until its page is gone,
  * then makes its channel and sends. */
+static gboolean channel_started;
 static gboolean channel_sent;
 
 static JsonNode *
@@ -342,6 +343,7 @@ channel_when_gone (TauriInvocation  *invocation,
 {
   g_autoptr(TauriChannel) channel = NULL;
 
+  g_atomic_int_set (&channel_started, TRUE);
   while (!g_cancellable_is_cancelled (cancellable))
     g_usleep (1000);
 
@@ -366,14 +368,21 @@ test_answers_window_closed (void)
   /* A call on a worker thread outlives its window, then makes a channel
    * of the page that is gone, and sends into it: nothing is read of the
    * window, and nothing is sent. */
+  g_atomic_int_set (&channel_started, FALSE);
   g_atomic_int_set (&channel_sent, 0);
   started = test_ui_run_js (window, NULL,
                             "window.__TAURI__.core.invoke('channel_when_gone', "
                             "  { onMessage: new window.__TAURI__.core.Channel() });\n"
                             "return 'started';");
   g_assert_cmpstr (started, ==, "started");
-  while (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (window)) == 0)
-    g_main_context_iteration (NULL, TRUE);
+  /* Running, not only arrived: a worker-thread call whose window closes
+   * before a thread takes it is dropped, never run. */
+  while (!g_atomic_int_get (&channel_started))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (_tauri_bridge_get_n_pending (_tauri_window_get_bridge (window)), ==, 1);
   g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_atomic_int_get (&channel_sent) == 0)

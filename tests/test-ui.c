@@ -4,6 +4,8 @@
 
 #include <execinfo.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "demo-app.h"
@@ -219,13 +221,45 @@ release_cb (gpointer      fixture,
   test_ui_capture_prints (FALSE);
 }
 
+/* A case that waits for what never comes fails within a bound, naming
+ * itself, rather than leave the suite to its timeout with no reason;
+ * TEST_UI_CASE_SECONDS sets the bound (default 120, 0 for none). */
+static char watched_case[256];
+
+static void
+case_overran (int signum)
+{
+  static const char head[] = "\nBail out! test case ";
+  static const char tail[] = " did not finish in time (TEST_UI_CASE_SECONDS)\n";
+
+  if (write (STDERR_FILENO, head, sizeof head - 1) < 0 ||
+      write (STDERR_FILENO, watched_case, strlen (watched_case)) < 0 ||
+      write (STDERR_FILENO, tail, sizeof tail - 1) < 0)
+    {
+      /* Nowhere else to say it. */
+    }
+  abort ();
+}
+
+static unsigned int
+case_seconds (void)
+{
+  const char *text = g_getenv ("TEST_UI_CASE_SECONDS");
+
+  return text != NULL ? (unsigned int) strtoul (text, NULL, 10) : 120;
+}
+
 static void
 run_case_cb (gpointer      fixture,
              gconstpointer data)
 {
   void (*func) (void) = (void (*) (void)) data;
 
+  g_strlcpy (watched_case, g_test_get_path (), sizeof watched_case);
+  signal (SIGALRM, case_overran);
+  alarm (case_seconds ());
   func ();
+  alarm (0);
 }
 
 /* Like g_test_add_func(), with the prints of the case kept aside. */
