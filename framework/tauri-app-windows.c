@@ -57,7 +57,9 @@ is_valid_label (const char *label)
  * @label: a label no open window has; letters, digits, `-`, `/`, `:` and `_`
  * @error: return location for an error
  *
- * Opens a window showing the application's front end, and presents it.
+ * Opens a window showing the application's front end, and presents it once
+ * its page has loaded (so that it never shows a blank page first), or
+ * after 1.5 seconds at the latest.
  * The application must be registered (its startup has run). Its pages
  * share the web process of the application's other windows, unless it
  * may show another origin's pages or asks for its own; see
@@ -129,13 +131,12 @@ tauri_app_open_window_with_web_process (TauriApp         *self,
   window = _tauri_window_new (self, label, web_process);
   g_hash_table_insert (priv->windows, g_strdup (label), window);
 
-  /* `visible: false` in app.windows: the page shows it (`show()`);
-   * `focus: false`: shown without asking for the focus. */
+  /* Shown once its page has loaded. `visible: false` in app.windows: the
+   * page shows it (`show()`); `focus: false`: shown without asking for
+   * the focus. */
   config = _tauri_app_find_window_config (self, label);
-  if (config == NULL || (config->visible && config->focus))
-    gtk_window_present (GTK_WINDOW (window));
-  else if (config->visible)
-    gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+  if (config == NULL || config->visible)
+    _tauri_window_present_when_loaded (window, config == NULL || config->focus);
 
   return window;
 }

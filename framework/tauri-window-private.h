@@ -13,6 +13,8 @@ TauriWindow *_tauri_window_new             (TauriApp        *app,
 TauriBridge *_tauri_window_get_bridge      (TauriWindow     *self);
 void         _tauri_window_note_activation (TauriWindow     *self,
                                             gboolean         main_frame);
+void         _tauri_window_present_when_loaded (TauriWindow *self,
+                                                gboolean     focus);
 void         _tauri_window_get_inner_size  (TauriWindow     *self,
                                             int             *width,
                                             int             *height);

@@ -71,6 +71,12 @@ struct _TauriWindow
   gint64                last_external;
   char                 *start_uri;
   gboolean              fixed_title;    /* set by the configuration, not the page */
+
+  /* Shown once its first page has loaded (see
+   * _tauri_window_present_when_loaded()). */
+  guint                 present_source;
+  gboolean              present_pending;
+  gboolean              present_focus;
 };
 
 /* The browser is opened at most once in this long, whatever a page does. */
@@ -78,6 +84,9 @@ struct _TauriWindow
 
 /* A navigation comes of an activation this recent. */
 #define ACTIVATION_TIME (G_TIME_SPAN_SECOND)
+
+/* A window waits this long at most for its first page to load. */
+#define PRESENT_DELAY_MS 1500
 
 /* A page whose process dies again this soon is not reloaded again. */
 #define CRASH_LOOP_TIME (30 * G_TIME_SPAN_SECOND)
@@ -115,6 +124,58 @@ _tauri_window_get_inner_size (TauriWindow *window,
 }
 
 static void
+present_now (TauriWindow *self)
+{
+  gboolean focus = self->present_focus;
+
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  if (!self->present_pending)
+    return;
+
+  self->present_pending = FALSE;
+  if (focus)
+    gtk_window_present (GTK_WINDOW (self));
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  TauriWindow *self = user_data;
+
+  self->present_source = 0;
+  present_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown by anyone (the page's show(), the app): nothing left to do. */
+static void
+map_cb (TauriWindow *self,
+        gpointer     user_data)
+{
+  self->present_pending = FALSE;
+  g_clear_handle_id (&self->present_source, g_source_remove);
+}
+
+/* Shows @self once its first page has loaded, so that it never shows a
+ * blank frame first (as a Tauri app that opens its window hidden and
+ * calls show()), or after PRESENT_DELAY_MS at the latest; with the focus
+ * when @focus. Its page loads and runs meanwhile as in a shown window. */
+void
+_tauri_window_present_when_loaded (TauriWindow *self,
+                                   gboolean     focus)
+{
+  g_assert (TAURI_IS_WINDOW (self));
+
+  self->present_pending = TRUE;
+  self->present_focus = focus;
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  self->present_source = g_timeout_add (PRESENT_DELAY_MS, present_timeout_cb, self);
+  g_source_set_name_by_id (self->present_source, "[tauri] present window");
+}
+
+static void
 load_changed_cb (WebKitWebView   *web_view,
                  WebKitLoadEvent  load_event,
                  TauriWindow     *self)
@@ -133,6 +194,7 @@ load_changed_cb (WebKitWebView   *web_view,
 
     case WEBKIT_LOAD_FINISHED:
       _tauri_bridge_page_loaded (self->bridge);
+      present_now (self);
       break;
 
     case WEBKIT_LOAD_REDIRECTED:
@@ -451,6 +513,7 @@ tauri_window_dispose (GObject *object)
   TauriWindow *self = TAURI_WINDOW (object);
 
   g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_clear_handle_id (&self->present_source, g_source_remove);
 
   if (self->bridge != NULL)
     _tauri_bridge_close (self->bridge);
@@ -774,6 +837,7 @@ _tauri_window_new (TauriApp        *app,
                            G_CALLBACK (decide_policy_cb), self, 0);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   gtk_window_set_title (GTK_WINDOW (self), _tauri_app_get_name (app));
   apply_config (self, config);

@@ -277,6 +277,45 @@ test_window_remote (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  gboolean mapped;
+  double   progress_when_mapped;
+} Showing;
+
+/* The window shows itself as its page's load finishes, which may be in
+ * the same emission of load-changed: the progress says where it was. */
+static void
+showing_map_cb (TauriWindow *window,
+                Showing     *showing)
+{
+  showing->mapped = TRUE;
+  showing->progress_when_mapped = webkit_web_view_get_estimated_load_progress (tauri_window_get_web_view (window));
+}
+
+/* A window is shown once its page has loaded, never blank before: as a
+ * Tauri app that opens it hidden and calls show(). */
+static void
+test_window_shown_when_loaded (void)
+{
+  g_autoptr(GError) error = NULL;
+  Showing showing = { FALSE, 0 };
+  TauriWindow *window = tauri_app_open_window (app, "shown", &error);
+  gulong map_handler;
+
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  map_handler = g_signal_connect (window, "map", G_CALLBACK (showing_map_cb), &showing);
+
+  while (!showing.mapped)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (showing.progress_when_mapped, ==, 1.0);
+  assert_answers (window);
+
+  g_signal_handler_disconnect (window, map_handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +337,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Window/web-process/own", test_window_own);
   test_ui_add ("/Tauri/Window/web-process/shared-crash", test_window_shared_crash);
   test_ui_add ("/Tauri/Window/web-process/remote", test_window_remote);
+  test_ui_add ("/Tauri/Window/shown-when-loaded", test_window_shown_when_loaded);
 
   status = g_test_run ();
 
