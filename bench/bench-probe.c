@@ -267,6 +267,7 @@ bench_probe_measure_memory (void)
   JsonArray *processes = json_array_new ();
   gint64 rss = 0;
   gint64 pss = 0;
+  gint64 uss = 0;
   guint unreadable = 0;
 
   for (guint i = 0; i < tree->len; i++)
@@ -279,6 +280,7 @@ bench_probe_measure_memory (void)
       JsonObject *process;
       gint64 process_rss;
       gint64 process_pss;
+      gint64 process_uss;
 
       if (!g_file_get_contents (rollup_path, &rollup, NULL, NULL))
         {
@@ -290,6 +292,9 @@ bench_probe_measure_memory (void)
 
       process_rss = read_kib (rollup, "\nRss:");
       process_pss = read_kib (rollup, "\nPss:");
+      /* What the process alone maps: others on the machine that map the
+       * same libraries change its PSS, not this. */
+      process_uss = read_kib (rollup, "\nPrivate_Clean:") + read_kib (rollup, "\nPrivate_Dirty:");
       if (process_rss < 0 || process_pss < 0)
         {
           unreadable++;
@@ -298,16 +303,19 @@ bench_probe_measure_memory (void)
 
       rss += process_rss;
       pss += process_pss;
+      uss += process_uss;
 
       process = json_object_new ();
       json_object_set_string_member (process, "name", comm ? comm : "?");
       json_object_set_int_member (process, "rss_kib", process_rss);
       json_object_set_int_member (process, "pss_kib", process_pss);
+      json_object_set_int_member (process, "uss_kib", process_uss);
       json_array_add_object_element (processes, process);
     }
 
   json_object_set_int_member (memory, "rss_kib", rss);
   json_object_set_int_member (memory, "pss_kib", pss);
+  json_object_set_int_member (memory, "uss_kib", uss);
   json_object_set_int_member (memory, "n_processes", json_array_get_length (processes));
   json_object_set_int_member (memory, "n_unreadable", unreadable);
   json_object_set_array_member (memory, "processes", processes);
