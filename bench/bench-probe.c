@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
 #if defined(__has_include)
@@ -35,8 +36,9 @@
  *   (page → UI process → page → next call), measured per call with the native
  *   clock, which is not clamped as performance.now() is;
  * - the startup's milestones: bench_probe_init() (early in main()), the
- *   first load-changed event of each kind, the arrival of the first call
- *   answered;
+ *   end of GApplication::startup, the start of ::activate, the first
+ *   window mapped, the first load-changed event of each kind, the arrival
+ *   of the first call answered;
  * - the first answer of the process, with the memory of the process tree at
  *   that moment (RSS and PSS from /proc/PID/smaps_rollup of the UI process
  *   and every descendant: WebKit's web and network processes, and the
@@ -69,6 +71,9 @@ typedef struct
   JsonObject   *results;           /* what the native side measured, by name */
   JsonObject   *capabilities;
   gint64        init_time;
+  gint64        startup_done;      /* GApplication::startup has run */
+  gint64        activate_begun;    /* GApplication::activate is about to run */
+  gint64        first_map;         /* the first window is mapped */
   gint64        load_events[4];    /* first STARTED, REDIRECTED, COMMITTED, FINISHED */
   gint64        first_call;        /* arrival of the call answered first */
   gint64        first_answer;
@@ -254,14 +259,15 @@ measure_cpu (gint64 *self_us,
     }
 }
 
-static JsonObject *
-measure_memory (void)
+JsonObject *
+bench_probe_measure_memory (void)
 {
   g_autoptr(GArray) tree = list_descendants (getpid ());
   JsonObject *memory = json_object_new ();
   JsonArray *processes = json_array_new ();
   gint64 rss = 0;
   gint64 pss = 0;
+  gint64 uss = 0;
   guint unreadable = 0;
 
   for (guint i = 0; i < tree->len; i++)
@@ -274,6 +280,7 @@ measure_memory (void)
       JsonObject *process;
       gint64 process_rss;
       gint64 process_pss;
+      gint64 process_uss;
 
       if (!g_file_get_contents (rollup_path, &rollup, NULL, NULL))
         {
@@ -285,6 +292,9 @@ measure_memory (void)
 
       process_rss = read_kib (rollup, "\nRss:");
       process_pss = read_kib (rollup, "\nPss:");
+      /* What the process alone maps: others on the machine that map the
+       * same libraries change its PSS, not this. */
+      process_uss = read_kib (rollup, "\nPrivate_Clean:") + read_kib (rollup, "\nPrivate_Dirty:");
       if (process_rss < 0 || process_pss < 0)
         {
           unreadable++;
@@ -293,21 +303,53 @@ measure_memory (void)
 
       rss += process_rss;
       pss += process_pss;
+      uss += process_uss;
 
       process = json_object_new ();
       json_object_set_string_member (process, "name", comm ? comm : "?");
       json_object_set_int_member (process, "rss_kib", process_rss);
       json_object_set_int_member (process, "pss_kib", process_pss);
+      json_object_set_int_member (process, "uss_kib", process_uss);
       json_array_add_object_element (processes, process);
     }
 
   json_object_set_int_member (memory, "rss_kib", rss);
   json_object_set_int_member (memory, "pss_kib", pss);
+  json_object_set_int_member (memory, "uss_kib", uss);
   json_object_set_int_member (memory, "n_processes", json_array_get_length (processes));
   json_object_set_int_member (memory, "n_unreadable", unreadable);
   json_object_set_array_member (memory, "processes", processes);
 
   return memory;
+}
+
+/* Run after every handler of GApplication::startup (the program's own
+ * too), and before those of ::activate (a RUN_LAST signal, and the
+ * probe's handler is connected first). */
+static void
+startup_done_cb (GApplication *application,
+                 gpointer      user_data)
+{
+  probe.startup_done = g_get_monotonic_time ();
+}
+
+static void
+activate_begun_cb (GApplication *application,
+                   gpointer      user_data)
+{
+  if (probe.activate_begun == 0)
+    probe.activate_begun = g_get_monotonic_time ();
+}
+
+static gboolean
+map_hook (GSignalInvocationHint *hint,
+          guint                  n_param_values,
+          const GValue          *param_values,
+          gpointer               user_data)
+{
+  if (probe.first_map == 0 && GTK_IS_WINDOW (g_value_get_object (&param_values[0])))
+    probe.first_map = g_get_monotonic_time ();
+  return probe.first_map == 0;
 }
 
 void
@@ -316,6 +358,7 @@ bench_probe_init (GApplication *application,
 {
   g_autoptr(GTypeClass) klass = NULL;
   g_autoptr(GTypeClass) web_view_class = NULL;
+  g_autoptr(GTypeClass) widget_class = NULL;
   g_autoptr(GSource) counter = NULL;
   guint signal_id;
 
@@ -348,6 +391,13 @@ bench_probe_init (GApplication *application,
   signal_id = g_signal_lookup ("load-changed", WEBKIT_TYPE_WEB_VIEW);
   g_assert (signal_id != 0);
   g_signal_add_emission_hook (signal_id, 0, load_changed_hook, NULL, NULL);
+
+  g_signal_connect_after (application, "startup", G_CALLBACK (startup_done_cb), NULL);
+  g_signal_connect (application, "activate", G_CALLBACK (activate_begun_cb), NULL);
+  widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+  signal_id = g_signal_lookup ("map", GTK_TYPE_WIDGET);
+  g_assert (signal_id != 0);
+  g_signal_add_emission_hook (signal_id, 0, map_hook, NULL, NULL);
 }
 
 void
@@ -377,7 +427,7 @@ bench_probe_answered (void)
 #ifdef HAVE_CALLGRIND
       CALLGRIND_DUMP_STATS_AT ("startup");
 #endif
-      probe.first_memory = measure_memory ();
+      probe.first_memory = bench_probe_measure_memory ();
     }
 
   if (probe.in_phase)
@@ -556,6 +606,12 @@ report (JsonObject *page_results)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "init");
   json_builder_add_int_value (builder, probe.init_time);
+  json_builder_set_member_name (builder, "startup_done");
+  json_builder_add_int_value (builder, probe.startup_done);
+  json_builder_set_member_name (builder, "activate_begun");
+  json_builder_add_int_value (builder, probe.activate_begun);
+  json_builder_set_member_name (builder, "window_mapped");
+  json_builder_add_int_value (builder, probe.first_map);
   json_builder_set_member_name (builder, "load_started");
   json_builder_add_int_value (builder, probe.load_events[WEBKIT_LOAD_STARTED]);
   json_builder_set_member_name (builder, "load_committed");

@@ -24,6 +24,7 @@ void      bench_probe_set_capability (const char    *name,
                                       gboolean       available);
 void      bench_probe_answered       (void);
 gboolean  bench_probe_is_control     (const char    *command);
+JsonObject *bench_probe_measure_memory (void) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode *bench_probe_control        (const char    *command,
                                       JsonObject    *arguments,
                                       GError       **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -62,6 +62,11 @@ PROGRAMS = [
 
 NOT_YET = 'n/a (not yet available)'
 
+# The windows rows: tauri-gtk alone, its windows in one shared web process
+# against a process each (how every window was opened before).
+WINDOW_COUNTS = [1, 2, 5, 10]
+WEB_PROCESSES = ['own', 'shared']
+
 
 class Metric:
     """One row of the table: how to read it from a run, and its target."""
@@ -247,10 +252,14 @@ def target_text(metric):
 
 MILESTONES = [
     ('process start → main()', None, 'init'),
-    ('main() → page load started', 'init', 'load_started'),
+    ('main() → GApplication::startup done', 'init', 'startup_done'),
+    ('startup done → ::activate begins', 'startup_done', 'activate_begun'),
+    ('::activate begins → page load started', 'activate_begun', 'load_started'),
     ('load started → committed', 'load_started', 'load_committed'),
     ('committed → first call arrives', 'load_committed', 'first_call'),
     ('first call arrives → answered', 'first_call', 'first_answer'),
+    ('main() → page load started', 'init', 'load_started'),
+    ('main() → window mapped', 'init', 'window_mapped'),
 ]
 
 
@@ -274,6 +283,67 @@ def print_startup_breakdown(runs, startup_runs):
         if None in medians:
             continue
         print('| %s | %.1f | %.1f | %+.1f |' % (label, medians[0], medians[1], medians[1] - medians[0]))
+    print()
+
+
+def window_memory(run, count, field):
+    memory = dig(run, 'memory') if count == 1 else dig(run, 'page', 'windows', 'memory', str(count))
+    return dig(memory, field)
+
+
+def window_open_ms(run, first_only=False):
+    times = dig(run, 'page', 'windows', 'open_ms') or []
+    if not times:
+        return None
+    return times[0] if first_only else statistics.median(times)
+
+
+def window_metrics(counts):
+    """(label, unit, extract, target (kind, bound) or None, digits)"""
+    most = counts[-1]
+    rows = []
+    for count in counts:
+        rows.append(('8. processes, %d window%s' % (count, '' if count == 1 else 's'), '',
+                     lambda r, c=count: window_memory(r, c, 'n_processes'), None, 0))
+    for count in counts:
+        rows.append(('8. PSS of all processes, %d window%s' % (count, '' if count == 1 else 's'), 'MiB',
+                     lambda r, c=count: kib_to_mib(window_memory(r, c, 'pss_kib')), None, 1))
+
+    def per_window(run):
+        first, last = window_memory(run, 1, 'pss_kib'), window_memory(run, most, 'pss_kib')
+        return None if first is None or last is None else (last - first) / 1024 / (most - 1)
+
+    rows += [
+        ('8. PSS per further window (1 → %d windows)' % most, 'MiB', per_window, ('absolute', 15), 1),
+        ('8. opening the second window (call → its first invoke answered)', 'ms',
+         lambda r: window_open_ms(r, first_only=True), None, 1),
+        ('8. opening a further window, median of windows 2–%d' % most, 'ms',
+         window_open_ms, ('ratio', 0.5), 1),
+    ]
+    return rows
+
+
+def print_windows_table(window_runs, counts):
+    """The windows rows: shared against own, both tauri-gtk."""
+    print('Windows (tauri-gtk; `own`: a web process per window, as every window had before; '
+          '`shared`: the default):')
+    print()
+    print('| metric | unit | own | shared | shared vs own | target | met |')
+    print('|---|---|---:|---:|---:|---|---|')
+    for label, unit, extract, target, digits in window_metrics(counts):
+        own_med, own_text = summarize([extract(r) for r in window_runs['own']], digits)
+        shared_med, shared_text = summarize([extract(r) for r in window_runs['shared']], digits)
+        comparison, met, goal = '', None, ''
+        if own_med and shared_med is not None and target is None and unit:
+            comparison = '%.2f×' % (shared_med / own_med)
+        if target and target[0] == 'absolute' and shared_med is not None:
+            goal, met = '≤ %g %s (shared)' % (target[1], unit), shared_med <= target[1]
+            comparison = '%.2f×' % (shared_med / own_med) if own_med else ''
+        elif target and target[0] == 'ratio' and own_med and shared_med is not None:
+            goal, met = '≤ %.2f×' % target[1], shared_med / own_med <= target[1]
+            comparison = '%.2f×' % (shared_med / own_med)
+        print('| %s | %s | %s | %s | %s | %s | %s |' % (label, unit, own_text, shared_text, comparison, goal,
+                                                        '' if met is None else ('yes' if met else 'NO')))
     print()
 
 
@@ -374,6 +444,9 @@ def main():
     parser.add_argument('--quiet-wait', type=float, default=None,
                         help='seconds to wait at most for a quiet machine before each run '
                              '(default 60, 0 with --quick: do not wait)')
+    parser.add_argument('--window-rounds', type=int, default=None,
+                        help='runs of tauri-gtk opening %d windows, each way (shared, own; default 3)'
+                             % WINDOW_COUNTS[-1])
     parser.add_argument('--gl', action='store_true',
                         help='let GTK and WebKit use OpenGL (under Xvfb: software rendering, '
                              'whose shader compilation adds some 300 ms and much noise to startup)')
@@ -418,6 +491,12 @@ def main():
     runs = {program: [] for program, _ in PROGRAMS}
     startup_runs = {program: [] for program, _ in PROGRAMS}
     startup_env = dict(env, BENCH_PARAMS=json.dumps(dict(params, startupOnly=True)))
+    counts = [1, 2] if args.quick else WINDOW_COUNTS
+    window_rounds = args.window_rounds if args.window_rounds is not None else (1 if args.quick else 3)
+    window_runs = {mode: [] for mode in WEB_PROCESSES}
+    window_envs = {mode: dict(env, BENCH_PARAMS=json.dumps(dict(params, windows=counts[-1], webProcess=mode,
+                                                                measureAt=counts[1:])))
+                   for mode in WEB_PROCESSES}
     failures = []
     noisy = []
 
@@ -445,6 +524,10 @@ def main():
         for round_index in range(rounds):
             for program, _ in PROGRAMS:
                 runs[program].append(run(program, env, 'round %d/%d' % (round_index + 1, rounds)))
+        for round_index in range(window_rounds):
+            for mode in WEB_PROCESSES:
+                window_runs[mode].append(run('tauri-gtk', window_envs[mode],
+                                             'windows %d/%d, %s' % (round_index + 1, window_rounds, mode)))
     except RuntimeError as error:
         print('run-bench: %s' % error, file=sys.stderr)
         return 1
@@ -453,7 +536,8 @@ def main():
 
     if args.json:
         with open(args.json, 'w') as f:
-            json.dump({'params': params, 'runs': runs, 'startup_runs': startup_runs}, f, indent=1)
+            json.dump({'params': params, 'runs': runs, 'startup_runs': startup_runs,
+                       'window_runs': window_runs}, f, indent=1)
 
     print()
     print('tauri-gtk benchmark, %s' % datetime.datetime.now().strftime('%Y-%m-%d %H:%M'))
@@ -486,6 +570,7 @@ def main():
     print()
 
     print_startup_breakdown(runs, startup_runs)
+    print_windows_table(window_runs, counts)
 
     if failures:
         for program, errors in failures:

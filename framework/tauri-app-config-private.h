@@ -9,20 +9,21 @@ G_BEGIN_DECLS
 /* One window of `app.windows`, with Tauri's defaults. */
 typedef struct _TauriWindowConfig
 {
-  char     *label;
-  char     *title;          /* (nullable) then the page's, or the app's name */
-  char     *url;            /* (nullable) a path of the front end, or an http(s) URL */
-  double    width;
-  double    height;
-  double    min_width;      /* 0 when unset */
-  double    min_height;
-  gboolean  resizable;
-  gboolean  maximized;
-  gboolean  fullscreen;
-  gboolean  visible;
-  gboolean  decorations;
-  gboolean  focus;
-  gboolean  create;
+  char            *label;
+  char            *title;               /* (nullable) then the page's, or the app's name */
+  char            *url;                 /* (nullable) a path of the front end, or an http(s) URL */
+  double           width;
+  double           height;
+  double           min_width;           /* 0 when unset */
+  double           min_height;
+  gboolean         resizable;
+  gboolean         maximized;
+  gboolean         fullscreen;
+  gboolean         visible;
+  gboolean         decorations;
+  gboolean         focus;
+  gboolean         create;
+  TauriWebProcess  web_process;         /* webProcess, tauri-gtk's own */
 } TauriWindowConfig;
 
 /* What tauri.conf.json says, once read. */

@@ -203,6 +203,26 @@ read_number (Reader     *reader,
   *value = json_node_get_double (node);
 }
 
+/* tauri-gtk's own: "shared" or "own" (see TauriWebProcess). */
+static void
+read_web_process (Reader          *reader,
+                  JsonObject      *object,
+                  const char      *path,
+                  TauriWebProcess *value)
+{
+  g_autofree char *text = NULL;
+
+  if (!read_string (reader, object, path, "webProcess", &text))
+    return;
+
+  if (g_str_equal (text, "shared"))
+    *value = TAURI_WEB_PROCESS_SHARED;
+  else if (g_str_equal (text, "own"))
+    *value = TAURI_WEB_PROCESS_OWN;
+  else
+    member_problem (reader, path, "webProcess", "\"shared\" or \"own\"");
+}
+
 static TauriWindowConfig *
 read_window (Reader     *reader,
              JsonNode   *node,
@@ -210,7 +230,7 @@ read_window (Reader     *reader,
 {
   static const char * const read[] = {
     "label", "title", "url", "width", "height", "minWidth", "minHeight", "resizable", "maximized",
-    "fullscreen", "visible", "decorations", "focus", "create", NULL
+    "fullscreen", "visible", "decorations", "focus", "create", "webProcess", NULL
   };
   TauriWindowConfig *window;
   JsonObject *object;
@@ -247,6 +267,7 @@ read_window (Reader     *reader,
   read_boolean (reader, object, path, "decorations", &window->decorations);
   read_boolean (reader, object, path, "focus", &window->focus);
   read_boolean (reader, object, path, "create", &window->create);
+  read_web_process (reader, object, path, &window->web_process);
   note_unread (object, path, read);
 
   return window;

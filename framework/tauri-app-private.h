@@ -55,6 +55,7 @@ gboolean              _tauri_app_real_open_external  (TauriApp   *self,
 
 WebKitWebContext     *_tauri_app_get_web_context     (TauriApp   *self);
 WebKitNetworkSession *_tauri_app_get_network_session (TauriApp   *self);
+WebKitWebView        *_tauri_app_find_shared_view    (TauriApp   *self);
 GFile                *_tauri_app_dup_frontend_root   (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
 char                 *_tauri_app_dup_start_uri       (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
 char                 *_tauri_app_dup_trusted_origin  (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;

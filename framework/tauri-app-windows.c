@@ -57,8 +57,13 @@ is_valid_label (const char *label)
  * @label: a label no open window has; letters, digits, `-`, `/`, `:` and `_`
  * @error: return location for an error
  *
- * Opens a window showing the application's front end, and presents it.
- * The application must be registered (its startup has run).
+ * Opens a window showing the application's front end, and presents it once
+ * its page has loaded (so that it never shows a blank page first), or
+ * after 1.5 seconds at the latest.
+ * The application must be registered (its startup has run). Its pages
+ * share the web process of the application's other windows, unless it
+ * may show another origin's pages or asks for its own; see
+ * [property@Window:web-process].
  *
  * Returns: (transfer none): the window, or %NULL with @error set when the
  *   label is invalid or taken
@@ -70,12 +75,42 @@ tauri_app_open_window (TauriApp    *self,
                        const char  *label,
                        GError     **error)
 {
+  g_return_val_if_fail (TAURI_IS_APP (self), NULL);
+
+  return tauri_app_open_window_with_web_process (self, label, TAURI_WEB_PROCESS_AUTOMATIC, error);
+}
+
+/**
+ * tauri_app_open_window_with_web_process:
+ * @self: an application
+ * @label: a label no open window has; letters, digits, `-`, `/`, `:` and `_`
+ * @web_process: which web process its pages run in:
+ *   %TAURI_WEB_PROCESS_OWN for one of its own, isolated from the other
+ *   windows' pages; %TAURI_WEB_PROCESS_AUTOMATIC for what its `app.windows`
+ *   entry says, else the default (see [property@Window:web-process])
+ * @error: return location for an error
+ *
+ * Opens a window as [method@App.open_window] does, in the web process
+ * @web_process says.
+ *
+ * Returns: (transfer none): the window, or %NULL with @error set when the
+ *   label is invalid or taken
+ *
+ * Since: 0.1
+ */
+TauriWindow *
+tauri_app_open_window_with_web_process (TauriApp         *self,
+                                        const char       *label,
+                                        TauriWebProcess   web_process,
+                                        GError          **error)
+{
   TauriAppPrivate *priv = _tauri_app_get_private (self);
   const TauriWindowConfig *config;
   TauriWindow *window;
 
   g_return_val_if_fail (TAURI_IS_APP (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (web_process >= TAURI_WEB_PROCESS_AUTOMATIC && web_process <= TAURI_WEB_PROCESS_OWN, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   g_return_val_if_fail (priv->web_context != NULL, NULL);
 
@@ -93,18 +128,40 @@ tauri_app_open_window (TauriApp    *self,
       return NULL;
     }
 
-  window = _tauri_window_new (self, label);
+  window = _tauri_window_new (self, label, web_process);
   g_hash_table_insert (priv->windows, g_strdup (label), window);
 
-  /* `visible: false` in app.windows: the page shows it (`show()`);
-   * `focus: false`: shown without asking for the focus. */
+  /* Shown once its page has loaded. `visible: false` in app.windows: the
+   * page shows it (`show()`); `focus: false`: shown without asking for
+   * the focus. */
   config = _tauri_app_find_window_config (self, label);
-  if (config == NULL || (config->visible && config->focus))
-    gtk_window_present (GTK_WINDOW (window));
-  else if (config->visible)
-    gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+  if (config == NULL || config->visible)
+    _tauri_window_present_when_loaded (window, config == NULL || config->focus);
 
   return window;
+}
+
+/* The view of a window whose web process the windows share, for a new
+ * shared window to be related to; NULL when none is open, and the new
+ * window's process will be the shared one. */
+WebKitWebView *
+_tauri_app_find_shared_view (TauriApp *self)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+  GHashTableIter iter;
+  gpointer window;
+
+  g_assert (TAURI_IS_APP (self));
+
+  g_hash_table_iter_init (&iter, priv->windows);
+  while (g_hash_table_iter_next (&iter, NULL, &window))
+    {
+      if (tauri_window_get_web_process (window) == TAURI_WEB_PROCESS_SHARED &&
+          tauri_window_get_web_view (window) != NULL)
+        return tauri_window_get_web_view (window);
+    }
+
+  return NULL;
 }
 
 /**

@@ -105,6 +105,11 @@ TauriWindow          *tauri_app_open_window        (TauriApp           *self,
                                                     const char         *label,
                                                     GError            **error);
 TAURI_AVAILABLE_IN_ALL
+TauriWindow          *tauri_app_open_window_with_web_process (TauriApp         *self,
+                                                              const char       *label,
+                                                              TauriWebProcess   web_process,
+                                                              GError          **error);
+TAURI_AVAILABLE_IN_ALL
 void                  tauri_app_emit               (TauriApp           *self,
                                                     const char         *event,
                                                     JsonNode           *payload);

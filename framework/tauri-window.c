@@ -6,6 +6,8 @@
 
 #include "tauri-app-config-private.h"
 #include "tauri-app-private.h"
+#include "tauri-command-registry-private.h"
+#include "tauri-enums.h"
 #include "tauri-events-private.h"
 #include "tauri-json-private.h"
 #include "tauri-origin-private.h"
@@ -52,6 +54,7 @@ struct _TauriWindow
   GtkApplicationWindow  parent_instance;
 
   char                 *label;
+  TauriWebProcess       web_process;
   WebKitWebView        *web_view;
   TauriBridge          *bridge;
   guint                 resize_source;
@@ -68,6 +71,12 @@ struct _TauriWindow
   gint64                last_external;
   char                 *start_uri;
   gboolean              fixed_title;    /* set by the configuration, not the page */
+
+  /* Shown once its first page has loaded (see
+   * _tauri_window_present_when_loaded()). */
+  guint                 present_source;
+  gboolean              present_pending;
+  gboolean              present_focus;
 };
 
 /* The browser is opened at most once in this long, whatever a page does. */
@@ -76,6 +85,9 @@ struct _TauriWindow
 /* A navigation comes of an activation this recent. */
 #define ACTIVATION_TIME (G_TIME_SPAN_SECOND)
 
+/* A window waits this long at most for its first page to load. */
+#define PRESENT_DELAY_MS 1500
+
 /* A page whose process dies again this soon is not reloaded again. */
 #define CRASH_LOOP_TIME (30 * G_TIME_SPAN_SECOND)
 
@@ -83,6 +95,7 @@ enum {
   PROP_0,
   PROP_LABEL,
   PROP_WEB_VIEW,
+  PROP_WEB_PROCESS,
   N_PROPS
 };
 
@@ -111,6 +124,58 @@ _tauri_window_get_inner_size (TauriWindow *window,
 }
 
 static void
+present_now (TauriWindow *self)
+{
+  gboolean focus = self->present_focus;
+
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  if (!self->present_pending)
+    return;
+
+  self->present_pending = FALSE;
+  if (focus)
+    gtk_window_present (GTK_WINDOW (self));
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  TauriWindow *self = user_data;
+
+  self->present_source = 0;
+  present_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown by anyone (the page's show(), the app): nothing left to do. */
+static void
+map_cb (TauriWindow *self,
+        gpointer     user_data)
+{
+  self->present_pending = FALSE;
+  g_clear_handle_id (&self->present_source, g_source_remove);
+}
+
+/* Shows @self once its first page has loaded, so that it never shows a
+ * blank frame first (as a Tauri app that opens its window hidden and
+ * calls show()), or after PRESENT_DELAY_MS at the latest; with the focus
+ * when @focus. Its page loads and runs meanwhile as in a shown window. */
+void
+_tauri_window_present_when_loaded (TauriWindow *self,
+                                   gboolean     focus)
+{
+  g_assert (TAURI_IS_WINDOW (self));
+
+  self->present_pending = TRUE;
+  self->present_focus = focus;
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  self->present_source = g_timeout_add (PRESENT_DELAY_MS, present_timeout_cb, self);
+  g_source_set_name_by_id (self->present_source, "[tauri] present window");
+}
+
+static void
 load_changed_cb (WebKitWebView   *web_view,
                  WebKitLoadEvent  load_event,
                  TauriWindow     *self)
@@ -129,6 +194,7 @@ load_changed_cb (WebKitWebView   *web_view,
 
     case WEBKIT_LOAD_FINISHED:
       _tauri_bridge_page_loaded (self->bridge);
+      present_now (self);
       break;
 
     case WEBKIT_LOAD_REDIRECTED:
@@ -404,11 +470,17 @@ tauri_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tauri_window_parent_class)->close_request (window);
 }
 
+/* A shared window's view is related to another shared window's, whose web
+ * process it then takes: WebKit gives it that view's context and network
+ * session, and takes neither from the caller. Its content manager and
+ * settings stay its own. */
 static WebKitWebView *
 create_web_view (TauriWindow *self,
                  TauriApp    *app)
 {
   g_autoptr(WebKitSettings) settings = webkit_settings_new ();
+  WebKitUserContentManager *content_manager = _tauri_bridge_get_content_manager (self->bridge);
+  WebKitWebView *related = NULL;
 
   webkit_settings_set_enable_developer_extras (settings, tauri_app_get_developer_mode (app));
   /* Each document has a token of its own, retired when another commits: a
@@ -416,10 +488,20 @@ create_web_view (TauriWindow *self,
    * taken. Going back loads the page again. */
   webkit_settings_set_enable_page_cache (settings, FALSE);
 
+  if (self->web_process == TAURI_WEB_PROCESS_SHARED)
+    related = _tauri_app_find_shared_view (app);
+
+  if (related != NULL)
+    return g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                         "related-view", related,
+                         "user-content-manager", content_manager,
+                         "settings", settings,
+                         NULL);
+
   return g_object_new (WEBKIT_TYPE_WEB_VIEW,
                        "web-context", _tauri_app_get_web_context (app),
                        "network-session", _tauri_app_get_network_session (app),
-                       "user-content-manager", _tauri_bridge_get_content_manager (self->bridge),
+                       "user-content-manager", content_manager,
                        "is-controlled-by-automation", _tauri_app_get_automation (app),
                        "settings", settings,
                        NULL);
@@ -431,6 +513,7 @@ tauri_window_dispose (GObject *object)
   TauriWindow *self = TAURI_WINDOW (object);
 
   g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_clear_handle_id (&self->present_source, g_source_remove);
 
   if (self->bridge != NULL)
     _tauri_bridge_close (self->bridge);
@@ -470,6 +553,10 @@ tauri_window_get_property (GObject    *object,
       g_value_set_object (value, tauri_window_get_web_view (self));
       break;
 
+    case PROP_WEB_PROCESS:
+      g_value_set_enum (value, tauri_window_get_web_process (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -487,6 +574,10 @@ tauri_window_set_property (GObject      *object,
     {
     case PROP_LABEL:
       self->label = g_value_dup_string (value);
+      break;
+
+    case PROP_WEB_PROCESS:
+      self->web_process = g_value_get_enum (value);
       break;
 
     default:
@@ -531,6 +622,30 @@ tauri_window_class_init (TauriWindowClass *klass)
                          WEBKIT_TYPE_WEB_VIEW,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TauriWindow:web-process: (getter get_web_process)
+   *
+   * Which web process the window's pages run in. By default the windows
+   * of an application share one: a further window costs no new process
+   * and a few MiB, and opens in a fraction of the time. A window that a
+   * capability lets remote pages call (its `remote.urls`) may show another
+   * origin's pages, and gets a process of its own; so does any window
+   * opened with %TAURI_WEB_PROCESS_OWN, by
+   * [method@App.open_window_with_web_process] or by `"webProcess": "own"`
+   * in its `app.windows` entry of `tauri.conf.json`.
+   *
+   * Given as %TAURI_WEB_PROCESS_AUTOMATIC, it reads as the process chosen.
+   * Should a shared process die, every window that shared it loads its
+   * page again, as a window of its own does.
+   *
+   * Since: 0.1
+   */
+  properties[PROP_WEB_PROCESS] =
+    g_param_spec_enum ("web-process", NULL, NULL,
+                       TAURI_TYPE_WEB_PROCESS,
+                       TAURI_WEB_PROCESS_AUTOMATIC,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -574,6 +689,25 @@ tauri_window_get_web_view (TauriWindow *self)
   g_return_val_if_fail (TAURI_IS_WINDOW (self), NULL);
 
   return self->web_view;
+}
+
+/**
+ * tauri_window_get_web_process:
+ * @self: a window
+ *
+ * Gets which web process the window's pages run in; see
+ * [property@Window:web-process].
+ *
+ * Returns: %TAURI_WEB_PROCESS_SHARED or %TAURI_WEB_PROCESS_OWN
+ *
+ * Since: 0.1
+ */
+TauriWebProcess
+tauri_window_get_web_process (TauriWindow *self)
+{
+  g_return_val_if_fail (TAURI_IS_WINDOW (self), TAURI_WEB_PROCESS_AUTOMATIC);
+
+  return self->web_process;
 }
 
 /**
@@ -642,9 +776,28 @@ apply_config (TauriWindow             *self,
     }
 }
 
+/* The web process a window asked for, as its configuration says when it
+ * did not; automatic: shared, unless remote pages may call it. */
+static TauriWebProcess
+choose_web_process (TauriApp                *app,
+                    const char              *label,
+                    const TauriWindowConfig *config,
+                    TauriWebProcess          web_process)
+{
+  if (web_process == TAURI_WEB_PROCESS_AUTOMATIC && config != NULL)
+    web_process = config->web_process;
+
+  if (web_process != TAURI_WEB_PROCESS_AUTOMATIC)
+    return web_process;
+
+  return _tauri_command_registry_has_remote (tauri_app_get_registry (app), label)
+         ? TAURI_WEB_PROCESS_OWN : TAURI_WEB_PROCESS_SHARED;
+}
+
 TauriWindow *
-_tauri_window_new (TauriApp   *app,
-                   const char *label)
+_tauri_window_new (TauriApp        *app,
+                   const char      *label,
+                   TauriWebProcess  web_process)
 {
   const TauriWindowConfig *config;
   TauriWindow *self;
@@ -652,8 +805,10 @@ _tauri_window_new (TauriApp   *app,
   g_assert (TAURI_IS_APP (app));
   g_assert (label != NULL);
 
+  config = _tauri_app_find_window_config (app, label);
   self = g_object_new (TAURI_TYPE_WINDOW,
                        "label", label,
+                       "web-process", choose_web_process (app, label, config, web_process),
                        NULL);
 
   self->bridge = _tauri_bridge_new (self, app);
@@ -682,8 +837,8 @@ _tauri_window_new (TauriApp   *app,
                            G_CALLBACK (decide_policy_cb), self, 0);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
-  config = _tauri_app_find_window_config (app, label);
   gtk_window_set_title (GTK_WINDOW (self), _tauri_app_get_name (app));
   apply_config (self, config);
   gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->web_view));

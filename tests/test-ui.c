@@ -59,13 +59,39 @@ web_process_terminated_cb (WebKitWebView                     *web_view,
 }
 
 static void
+load_changed_cb (WebKitWebView   *web_view,
+                 WebKitLoadEvent  load_event,
+                 gpointer         user_data)
+{
+  guint finished = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (web_view), "test-loads-finished"));
+
+  if (load_event == WEBKIT_LOAD_FINISHED)
+    g_object_set_data (G_OBJECT (web_view), "test-loads-finished", GUINT_TO_POINTER (finished + 1));
+}
+
+/* Counts the page's finished loads from the start, so that a load that
+ * finished before test_ui_wait_for_load() was called counts too. */
+static void
+watch_loads (WebKitWebView *web_view)
+{
+  if (g_object_get_data (G_OBJECT (web_view), "test-watched") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (web_view), "test-watched", GUINT_TO_POINTER (TRUE));
+  g_signal_connect (web_view, "load-changed", G_CALLBACK (load_changed_cb), NULL);
+}
+
+static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window,
                  gpointer        user_data)
 {
-  if (TAURI_IS_WINDOW (window))
-    g_signal_connect_object (tauri_window_get_web_view (TAURI_WINDOW (window)), "web-process-terminated",
-                             G_CALLBACK (web_process_terminated_cb), window, 0);
+  if (!TAURI_IS_WINDOW (window))
+    return;
+
+  g_signal_connect_object (tauri_window_get_web_view (TAURI_WINDOW (window)), "web-process-terminated",
+                           G_CALLBACK (web_process_terminated_cb), window, 0);
+  watch_loads (tauri_window_get_web_view (TAURI_WINDOW (window)));
 }
 
 TauriApp *
@@ -107,17 +133,6 @@ test_ui_stop (TauriApp *app)
   g_object_unref (app);
 }
 
-static void
-load_changed_cb (WebKitWebView   *web_view,
-                 WebKitLoadEvent  load_event,
-                 gpointer         user_data)
-{
-  guint finished = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (web_view), "test-loads-finished"));
-
-  if (load_event == WEBKIT_LOAD_FINISHED)
-    g_object_set_data (G_OBJECT (web_view), "test-loads-finished", GUINT_TO_POINTER (finished + 1));
-}
-
 /* Waits until the page has loaded: never before a first load finished,
  * and, when one is under way, until it has. */
 void
@@ -125,11 +140,7 @@ test_ui_wait_for_load (TauriWindow *window)
 {
   WebKitWebView *web_view = tauri_window_get_web_view (window);
 
-  if (g_object_get_data (G_OBJECT (web_view), "test-watched") == NULL)
-    {
-      g_object_set_data (G_OBJECT (web_view), "test-watched", GUINT_TO_POINTER (TRUE));
-      g_signal_connect (web_view, "load-changed", G_CALLBACK (load_changed_cb), NULL);
-    }
+  watch_loads (web_view);
 
   while (webkit_web_view_is_loading (web_view) ||
          g_object_get_data (G_OBJECT (web_view), "test-loads-finished") == NULL)

@@ -232,8 +232,17 @@
       results.program = config.program;
       results.capabilities = config.capabilities;
 
+      /* The page of a further window stops here: the window's first
+       * answer was what open_windows waited for. */
+      if (config.secondary)
+        return;
+
       /* A startup run ends here: the first answer was all it measured. */
-      if (!config.startupOnly)
+      if (config.windows)
+        results.windows = await invoke('open_windows', {
+          upTo: config.windows, webProcess: config.webProcess, measureAt: config.measureAt,
+        });
+      else if (!config.startupOnly)
         await measure(config, results);
     } catch (error) {
       errors.push(`${error && error.message ? error.message : error}`);
