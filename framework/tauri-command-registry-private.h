@@ -64,7 +64,10 @@ struct _TauriCommandRegistry
   TauriAcl   *acl;             /* (owned) (nullable) resolved from both; NULL until needed again */
   GHashTable *warned;          /* (owned) the ACL warnings given, so each is given once */
   gboolean    deny_all;        /* the app's own capability files failed to load */
-  GThreadPool *pool;           /* (owned) runs thread handlers */
+  GThreadPool *pool;           /* (owned) (nullable) runs thread handlers; made at the first */
+  guint        max_threads;    /* its size */
+  GPtrArray   *burst;          /* (nullable) worker-thread calls of this main-loop turn */
+  GSource     *burst_source;   /* (nullable) hands them to the pool */
   gboolean    check_app_commands;
 };
 
