@@ -324,7 +324,8 @@ tauri_command_registry_class_init (TauriCommandRegistryClass *klass)
    * [ctor@Command.new_thread] at once; the calls beyond wait in a queue, in
    * the order they came, and a call whose page goes while it waits never
    * runs. The pool is the registry's own: GIO's asynchronous work, loading
-   * the app's pages among it, never waits for it.
+   * the app's pages among it, never waits for it. Its threads start with
+   * the first call of such a command, and are kept.
    *
    * Since: 0.1
    */
