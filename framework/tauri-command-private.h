@@ -50,6 +50,7 @@ struct _TauriCommand
 gboolean          _tauri_command_is_valid_name   (const char       *name);
 gboolean          _tauri_command_has_handler     (TauriCommand     *self);
 GThreadPool      *_tauri_command_run_pool_new    (guint             max_threads) G_GNUC_WARN_UNUSED_RESULT;
+void              _tauri_command_run_pool_free   (GThreadPool      *pool);
 void              _tauri_command_run_burst       (GThreadPool      *pool,
                                                   GPtrArray        *burst);
 void              _tauri_command_run             (TauriCommand     *self,

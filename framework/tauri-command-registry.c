@@ -210,7 +210,7 @@ tauri_command_registry_finalize (GObject *object)
   g_clear_pointer (&self->burst_source, g_source_unref);
   g_clear_pointer (&self->burst, g_ptr_array_unref);
   if (self->pool != NULL)
-    g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, TRUE);
+    _tauri_command_run_pool_free (g_steal_pointer (&self->pool));
   g_clear_pointer (&self->commands, g_hash_table_unref);
   g_clear_pointer (&self->acl, _tauri_acl_free);
   g_clear_pointer (&self->capabilities, g_ptr_array_unref);

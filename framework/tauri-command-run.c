@@ -46,6 +46,12 @@ fan_out_free (gpointer data)
   g_free (fan_out);
 }
 
+/* The pools being freed: a worker hands nothing on to one of them, whose
+ * pushes would fail. Held while a worker hands calls on, and while a pool
+ * is marked. */
+static GMutex fan_out_lock;
+static GHashTable *closing_pools;
+
 static void
 fan_out (TauriInvocation *invocation)
 {
@@ -54,8 +60,15 @@ fan_out (TauriInvocation *invocation)
   if (fan_out == NULL)
     return;
 
-  for (guint i = 0; i < fan_out->rest->len; i++)
-    g_thread_pool_push (fan_out->pool, g_object_ref (g_ptr_array_index (fan_out->rest, i)), NULL);
+  g_mutex_lock (&fan_out_lock);
+  if (closing_pools == NULL || !g_hash_table_contains (closing_pools, fan_out->pool))
+    {
+      for (guint i = 0; i < fan_out->rest->len; i++)
+        g_thread_pool_push (fan_out->pool, g_object_ref (g_ptr_array_index (fan_out->rest, i)), NULL);
+    }
+  g_mutex_unlock (&fan_out_lock);
+
+  /* Those not handed on are dropped, which answers them. */
   fan_out_free (fan_out);
 }
 
@@ -104,6 +117,24 @@ _tauri_command_run_pool_new (guint max_threads)
   g_assert_no_error (error);
 
   return pool;
+}
+
+/* Frees @pool: the calls waiting are dropped, which answers them, and
+ * those running are waited for; no worker hands calls on to it meanwhile. */
+void
+_tauri_command_run_pool_free (GThreadPool *pool)
+{
+  g_mutex_lock (&fan_out_lock);
+  if (closing_pools == NULL)
+    closing_pools = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (closing_pools, pool);
+  g_mutex_unlock (&fan_out_lock);
+
+  g_thread_pool_free (pool, TRUE, TRUE);
+
+  g_mutex_lock (&fan_out_lock);
+  g_hash_table_remove (closing_pools, pool);
+  g_mutex_unlock (&fan_out_lock);
 }
 
 /* Hands the worker-thread calls @burst holds, which it takes, to @pool:

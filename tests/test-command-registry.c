@@ -1085,6 +1085,50 @@ test_registry_thread_invalid_args (void)
   g_assert_cmpuint (data.destroyed, ==, 1);
 }
 
+#define BURST 300
+
+/* The calls of one main-loop turn go to the pool at once, the first
+ * carrying the rest for its worker to hand on: each is answered, once. */
+static void
+test_registry_thread_burst (void)
+{
+  g_autoptr(TauriCommandRegistry) registry = tauri_command_registry_new ();
+  TauriInvocation *invocations[BURST];
+  TestReply replies[BURST];
+  ThreadData data = { NULL, 0 };
+
+  memset (replies, 0, sizeof replies);
+  tauri_command_registry_add (registry,
+                              tauri_command_new_thread ("shout", "text: string", TAURI_COMMAND_FLAGS_NONE,
+                                                        shout_thread_func, &data, thread_data_destroy));
+
+  for (guint i = 0; i < BURST; i++)
+    invocations[i] = test_dispatch (registry, "shout", "{\"text\":\"hi\"}", &replies[i]);
+
+  for (guint i = 0; i < BURST; i++)
+    {
+      g_clear_object (&invocations[i]);
+      test_reply_wait (&replies[i]);
+    }
+  g_clear_object (&registry);
+
+  /* The workers let go of the last calls, and of the command with them. */
+  while (g_atomic_int_get (&data.destroyed) == 0)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  for (guint i = 0; i < BURST; i++)
+    {
+      g_assert_cmpuint (replies[i].count, ==, 1);
+      g_assert_cmpuint (replies[i].destroyed, ==, 1);
+      test_assert_reply (&replies[i], OK, "\"HI\"");
+      test_reply_clear (&replies[i]);
+    }
+}
+
+
 /* Async commands */
 
 static void async_echo_func (TauriInvocation     *invocation,
@@ -1257,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/Tauri/CommandRegistry/thread-resolve", test_registry_thread_resolve);
   g_test_add_func ("/Tauri/CommandRegistry/thread-reject", test_registry_thread_reject);
   g_test_add_func ("/Tauri/CommandRegistry/thread-invalid-args", test_registry_thread_invalid_args);
+  g_test_add_func ("/Tauri/CommandRegistry/thread-burst", test_registry_thread_burst);
   g_test_add_func ("/Tauri/CommandRegistry/async-resolve", test_registry_async_resolve);
   g_test_add_func ("/Tauri/CommandRegistry/async-reject", test_registry_async_reject);
   g_test_add_func ("/Tauri/CommandRegistry/unanswered", test_registry_unanswered);
