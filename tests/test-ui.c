@@ -14,6 +14,19 @@
 /* What the tests that drive real web views share: the demo app started
  * without a main loop of its own, and JavaScript run in its pages. */
 
+/* What a test started (xdotool, a web server) would keep its output open
+ * after it ends, and meson waiting for it: when the test leads its process
+ * group, as meson starts it, the group goes with it. */
+static void
+end_process_group (void)
+{
+  if (getpgrp () == getpid ())
+    {
+      signal (SIGTERM, SIG_IGN);
+      kill (0, SIGTERM);
+    }
+}
+
 /* An abort that nothing explained (no assertion, no sanitizer report)
  * still says where it came from: the stack, as addresses in each library,
  * on stderr, which the test log keeps. */
@@ -29,6 +42,7 @@ print_abort_stack (int signum)
       /* Nowhere else to say it. */
     }
   backtrace_symbols_fd (frames, n_frames, STDERR_FILENO);
+  end_process_group ();
   signal (signum, SIG_DFL);
   raise (signum);
 }
@@ -249,6 +263,7 @@ case_overran (int signum)
     {
       /* Nowhere else to say it. */
     }
+
   abort ();
 }
 
