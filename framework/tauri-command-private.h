@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* A registry's threads for worker-thread handlers (tauri-command-run.c). */
+typedef struct _TauriCommandPool TauriCommandPool;
+
 typedef struct
 {
   char          *name;      /* as written: invoke_message */
@@ -49,13 +52,14 @@ struct _TauriCommand
 
 gboolean          _tauri_command_is_valid_name   (const char       *name);
 gboolean          _tauri_command_has_handler     (TauriCommand     *self);
-GThreadPool      *_tauri_command_run_pool_new    (guint             max_threads) G_GNUC_WARN_UNUSED_RESULT;
-void              _tauri_command_run_pool_free   (GThreadPool      *pool);
-void              _tauri_command_run_burst       (GThreadPool      *pool,
-                                                  GPtrArray        *burst);
+TauriCommandPool *_tauri_command_pool_new        (guint             max_threads) G_GNUC_WARN_UNUSED_RESULT;
+void              _tauri_command_pool_free       (TauriCommandPool *self);
+guint             _tauri_command_pool_get_max_threads (TauriCommandPool *self);
+void              _tauri_command_pool_set_max_threads (TauriCommandPool *self,
+                                                       guint             max_threads);
 void              _tauri_command_run             (TauriCommand     *self,
                                                   TauriInvocation  *invocation,
-                                                  GThreadPool      *pool);
+                                                  TauriCommandPool *pool);
 const TauriParam *_tauri_command_get_param       (TauriCommand     *self,
                                                   guint             position);
 const TauriParam *_tauri_command_find_param      (TauriCommand     *self,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tauri-acl-private.h"
+#include "tauri-command-private.h"
 #include "tauri-command-registry.h"
 #include "tauri-invocation-private.h"
 
@@ -64,10 +65,7 @@ struct _TauriCommandRegistry
   TauriAcl   *acl;             /* (owned) (nullable) resolved from both; NULL until needed again */
   GHashTable *warned;          /* (owned) the ACL warnings given, so each is given once */
   gboolean    deny_all;        /* the app's own capability files failed to load */
-  GThreadPool *pool;           /* (owned) (nullable) runs thread handlers; made at the first */
-  guint        max_threads;    /* its size */
-  GPtrArray   *burst;          /* (nullable) worker-thread calls of this main-loop turn */
-  GSource     *burst_source;   /* (nullable) hands them to the pool */
+  TauriCommandPool *pool;      /* (owned) runs thread handlers */
   gboolean    check_app_commands;
 };
 

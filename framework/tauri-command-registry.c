@@ -150,39 +150,6 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (TauriCommandRegistry, tauri_command_registry, G_TYPE_OBJECT)
 
 static gboolean
-flush_burst_cb (gpointer user_data)
-{
-  TauriCommandRegistry *self = user_data;
-
-  g_clear_pointer (&self->burst_source, g_source_unref);
-  _tauri_command_run_burst (self->pool, g_steal_pointer (&self->burst));
-  return G_SOURCE_REMOVE;
-}
-
-/* The worker-thread calls that arrive in one turn of the main loop (a
- * page's batch) go to the pool together, at the start of the next. */
-static void
-queue_thread_call (TauriCommandRegistry *self,
-                   TauriInvocation      *invocation)
-{
-  /* An app that has no thread handler has no threads waiting for one. */
-  if (self->pool == NULL)
-    self->pool = _tauri_command_run_pool_new (self->max_threads);
-
-  if (self->burst == NULL)
-    {
-      self->burst = g_ptr_array_new_with_free_func (g_object_unref);
-      self->burst_source = g_idle_source_new ();
-      g_source_set_priority (self->burst_source, G_PRIORITY_HIGH);
-      g_source_set_callback (self->burst_source, flush_burst_cb, self, NULL);
-      g_source_set_static_name (self->burst_source, "[tauri] thread calls");
-      g_source_attach (self->burst_source, g_main_context_get_thread_default ());
-    }
-
-  g_ptr_array_add (self->burst, g_object_ref (invocation));
-}
-
-static gboolean
 tauri_command_registry_real_command (TauriCommandRegistry *self,
                                      TauriInvocation      *invocation)
 {
@@ -191,10 +158,7 @@ tauri_command_registry_real_command (TauriCommandRegistry *self,
   if (command == NULL || !_tauri_command_has_handler (command))
     return FALSE;
 
-  if (command->kind == TAURI_COMMAND_HANDLER_THREAD)
-    queue_thread_call (self, invocation);
-  else
-    _tauri_command_run (command, invocation, self->pool);
+  _tauri_command_run (command, invocation, self->pool);
   return TRUE;
 }
 
@@ -205,12 +169,7 @@ tauri_command_registry_finalize (GObject *object)
 
   /* Calls still waiting are dropped, which answers them; those running
    * are waited for. */
-  if (self->burst_source != NULL)
-    g_source_destroy (self->burst_source);
-  g_clear_pointer (&self->burst_source, g_source_unref);
-  g_clear_pointer (&self->burst, g_ptr_array_unref);
-  if (self->pool != NULL)
-    _tauri_command_run_pool_free (g_steal_pointer (&self->pool));
+  g_clear_pointer (&self->pool, _tauri_command_pool_free);
   g_clear_pointer (&self->commands, g_hash_table_unref);
   g_clear_pointer (&self->acl, _tauri_acl_free);
   g_clear_pointer (&self->capabilities, g_ptr_array_unref);
@@ -387,7 +346,7 @@ tauri_command_registry_init (TauriCommandRegistry *self)
   self->max_depth = TAURI_JSON_DEFAULT_MAX_DEPTH;
   self->max_message_size = DEFAULT_MAX_MESSAGE_SIZE;
   self->capabilities = g_ptr_array_new_with_free_func ((GDestroyNotify) _tauri_capability_free);
-  self->max_threads = DEFAULT_MAX_THREADS;
+  self->pool = _tauri_command_pool_new (DEFAULT_MAX_THREADS);
   self->manifests = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) _tauri_manifest_free);
   self->warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   _tauri_command_registry_add_core_permissions (self);
@@ -606,7 +565,7 @@ tauri_command_registry_get_max_threads (TauriCommandRegistry *self)
 {
   g_return_val_if_fail (TAURI_IS_COMMAND_REGISTRY (self), 0);
 
-  return self->max_threads;
+  return _tauri_command_pool_get_max_threads (self->pool);
 }
 
 /**
@@ -628,9 +587,7 @@ tauri_command_registry_set_max_threads (TauriCommandRegistry *self,
   if (tauri_command_registry_get_max_threads (self) == max_threads)
     return;
 
-  self->max_threads = max_threads;
-  if (self->pool != NULL)
-    g_thread_pool_set_max_threads (self->pool, (int) max_threads, NULL);
+  _tauri_command_pool_set_max_threads (self->pool, max_threads);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_THREADS]);
 }
 

@@ -17,13 +17,28 @@
  * that waits in the pool's queue and whose page goes meanwhile never runs.
  */
 
-/* The calls that came with the first of a burst, which the worker that
- * takes it hands to the pool: waking a worker costs a system call, which
- * the main thread then makes once per burst rather than once per call. */
+/* A registry's pool for its worker-thread handlers: threads of its own,
+ * made at the first such call and kept (a shared pool's idle threads
+ * beyond GLib's two spare ones end, and were made again by the main
+ * thread in the next burst: 1,000 calls at once stalled the main loop for
+ * 25 to 40 ms). The calls of one main-loop turn (a page's batch) go to
+ * the threads together, at the start of the next: the first carries the
+ * rest, which its worker hands on, since waking a worker costs a system
+ * call, which the main thread then makes once per batch. */
+struct _TauriCommandPool
+{
+  guint        max_threads;
+  GThreadPool *threads;        /* (owned) (nullable) */
+  GPtrArray   *burst;          /* (owned) (nullable) calls of this turn */
+  GSource     *burst_source;   /* (owned) (nullable) hands them on */
+  GMutex       lock;           /* held while a worker hands calls on, and to close */
+  gboolean     closing;        /* a worker hands nothing on any more */
+};
+
 typedef struct
 {
-  GThreadPool *pool;
-  GPtrArray   *rest;   /* (element-type TauriInvocation) */
+  TauriCommandPool *pool;
+  GPtrArray        *rest;      /* (element-type TauriInvocation) */
 } FanOut;
 
 static GQuark
@@ -46,29 +61,26 @@ fan_out_free (gpointer data)
   g_free (fan_out);
 }
 
-/* The pools being freed: a worker hands nothing on to one of them, whose
- * pushes would fail. Held while a worker hands calls on, and while a pool
- * is marked. */
-static GMutex fan_out_lock;
-static GHashTable *closing_pools;
-
+/* Hands on the calls @invocation carries, unless the pool is closing;
+ * those not handed on are dropped, which answers them. */
 static void
 fan_out (TauriInvocation *invocation)
 {
   FanOut *fan_out = g_object_steal_qdata (G_OBJECT (invocation), fan_out_quark ());
+  TauriCommandPool *pool;
 
   if (fan_out == NULL)
     return;
 
-  g_mutex_lock (&fan_out_lock);
-  if (closing_pools == NULL || !g_hash_table_contains (closing_pools, fan_out->pool))
+  pool = fan_out->pool;
+  g_mutex_lock (&pool->lock);
+  if (!pool->closing)
     {
       for (guint i = 0; i < fan_out->rest->len; i++)
-        g_thread_pool_push (fan_out->pool, g_object_ref (g_ptr_array_index (fan_out->rest, i)), NULL);
+        g_thread_pool_push (pool->threads, g_object_ref (g_ptr_array_index (fan_out->rest, i)), NULL);
     }
-  g_mutex_unlock (&fan_out_lock);
+  g_mutex_unlock (&pool->lock);
 
-  /* Those not handed on are dropped, which answers them. */
   fan_out_free (fan_out);
 }
 
@@ -102,67 +114,103 @@ run_in_thread (gpointer data,
     tauri_invocation_return_value (invocation, result);
 }
 
-/* A pool for the worker-thread handlers of a registry, of @max_threads
- * threads, the calls beyond waiting in its queue. Its own threads, kept:
- * a shared pool's idle threads beyond GLib's two spare ones end, and are
- * made again by the main thread in the next burst (1,000 calls at once
- * stalled the main loop for 25 to 40 ms, mostly making threads). */
-GThreadPool *
-_tauri_command_run_pool_new (guint max_threads)
+TauriCommandPool *
+_tauri_command_pool_new (guint max_threads)
 {
-  g_autoptr(GError) error = NULL;
-  GThreadPool *pool;
+  TauriCommandPool *self = g_new0 (TauriCommandPool, 1);
 
-  pool = g_thread_pool_new_full (run_in_thread, NULL, g_object_unref, max_threads, TRUE, &error);
-  g_assert_no_error (error);
+  self->max_threads = max_threads;
+  g_mutex_init (&self->lock);
 
-  return pool;
+  return self;
 }
 
-/* Frees @pool: the calls waiting are dropped, which answers them, and
- * those running are waited for; no worker hands calls on to it meanwhile. */
+/* The calls waiting are dropped, which answers them, and those running
+ * are waited for; no worker hands calls on meanwhile. */
 void
-_tauri_command_run_pool_free (GThreadPool *pool)
+_tauri_command_pool_free (TauriCommandPool *self)
 {
-  g_mutex_lock (&fan_out_lock);
-  if (closing_pools == NULL)
-    closing_pools = g_hash_table_new (NULL, NULL);
-  g_hash_table_add (closing_pools, pool);
-  g_mutex_unlock (&fan_out_lock);
+  if (self->burst_source != NULL)
+    g_source_destroy (self->burst_source);
+  g_clear_pointer (&self->burst_source, g_source_unref);
+  g_clear_pointer (&self->burst, g_ptr_array_unref);
 
-  g_thread_pool_free (pool, TRUE, TRUE);
+  if (self->threads != NULL)
+    {
+      g_mutex_lock (&self->lock);
+      self->closing = TRUE;
+      g_mutex_unlock (&self->lock);
+      g_thread_pool_free (g_steal_pointer (&self->threads), TRUE, TRUE);
+    }
 
-  g_mutex_lock (&fan_out_lock);
-  g_hash_table_remove (closing_pools, pool);
-  g_mutex_unlock (&fan_out_lock);
+  g_mutex_clear (&self->lock);
+  g_free (self);
 }
 
-/* Hands the worker-thread calls @burst holds, which it takes, to @pool:
- * the first one, carrying the others for its worker to hand on. A call
- * dropped with the pool drops those it carries. */
-void
-_tauri_command_run_burst (GThreadPool *pool,
-                          GPtrArray   *burst)
+guint
+_tauri_command_pool_get_max_threads (TauriCommandPool *self)
 {
-  TauriInvocation *first;
+  return self->max_threads;
+}
 
-  g_assert (pool != NULL);
-  g_assert (burst != NULL && burst->len > 0);
+void
+_tauri_command_pool_set_max_threads (TauriCommandPool *self,
+                                     guint             max_threads)
+{
+  self->max_threads = max_threads;
+  if (self->threads != NULL)
+    g_thread_pool_set_max_threads (self->threads, (int) max_threads, NULL);
+}
 
-  first = g_ptr_array_index (burst, 0);
+/* Hands this turn's calls to the threads: the first, carrying the rest. */
+static gboolean
+flush_burst_cb (gpointer user_data)
+{
+  TauriCommandPool *self = user_data;
+  g_autoptr(GPtrArray) burst = g_steal_pointer (&self->burst);
+  TauriInvocation *first = g_ptr_array_index (burst, 0);
+
+  g_clear_pointer (&self->burst_source, g_source_unref);
+
   if (burst->len > 1)
     {
       FanOut *fan_out = g_new0 (FanOut, 1);
 
-      fan_out->pool = pool;
+      fan_out->pool = self;
       fan_out->rest = g_ptr_array_new_full (burst->len - 1, g_object_unref);
       for (guint i = 1; i < burst->len; i++)
         g_ptr_array_add (fan_out->rest, g_object_ref (g_ptr_array_index (burst, i)));
       g_object_set_qdata_full (G_OBJECT (first), fan_out_quark (), fan_out, fan_out_free);
     }
 
-  g_thread_pool_push (pool, g_object_ref (first), NULL);
-  g_ptr_array_unref (burst);
+  g_thread_pool_push (self->threads, g_object_ref (first), NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pool_queue (TauriCommandPool *self,
+            TauriInvocation  *invocation)
+{
+  if (self->threads == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->threads = g_thread_pool_new_full (run_in_thread, NULL, g_object_unref,
+                                              self->max_threads, TRUE, &error);
+      g_assert_no_error (error);
+    }
+
+  if (self->burst == NULL)
+    {
+      self->burst = g_ptr_array_new_with_free_func (g_object_unref);
+      self->burst_source = g_idle_source_new ();
+      g_source_set_priority (self->burst_source, G_PRIORITY_HIGH);
+      g_source_set_callback (self->burst_source, flush_burst_cb, self, NULL);
+      g_source_set_static_name (self->burst_source, "[tauri] thread calls");
+      g_source_attach (self->burst_source, g_main_context_get_thread_default ());
+    }
+
+  g_ptr_array_add (self->burst, g_object_ref (invocation));
 }
 
 static void
@@ -184,9 +232,9 @@ async_ready_cb (GObject      *source_object,
 }
 
 void
-_tauri_command_run (TauriCommand    *self,
-                    TauriInvocation *invocation,
-                    GThreadPool     *pool)
+_tauri_command_run (TauriCommand     *self,
+                    TauriInvocation  *invocation,
+                    TauriCommandPool *pool)
 {
   GCancellable *cancellable = tauri_invocation_get_cancellable (invocation);
 
@@ -200,7 +248,7 @@ _tauri_command_run (TauriCommand    *self,
       break;
 
     case TAURI_COMMAND_HANDLER_THREAD:
-      g_thread_pool_push (pool, g_object_ref (invocation), NULL);
+      pool_queue (pool, invocation);
       break;
 
     case TAURI_COMMAND_HANDLER_ASYNC:
