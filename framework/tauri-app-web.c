@@ -144,14 +144,44 @@ set_up_languages (WebKitWebContext *context)
   webkit_web_context_set_preferred_languages (context, (const char * const *) languages->pdata);
 }
 
+/* The first DRM render node, or a path naming none: WebKit then opens no
+ * device for the buffers it is not asked to share. */
+static char *
+find_render_node (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/dev/dri", 0, NULL);
+  g_autofree char *first = NULL;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "renderD") && (first == NULL || strcmp (name, first) < 0))
+      {
+        g_free (first);
+        first = g_strdup (name);
+      }
+
+  if (first == NULL)
+    return g_strdup ("/dev/dri/none");
+
+  return g_build_filename ("/dev/dri", first, NULL);
+}
+
 /* Where GTK draws without GL (no GPU driver, a remote display,
  * GDK_DEBUG=gl-disable), WebKit's DMA-BUF renderer still sets up EGL, in
  * the UI process before the first web process starts and in every web
  * process: Mesa's software rasterizer and LLVM, for buffers that GTK then
  * copies on the CPU. Its shared-memory path draws the same pages with
  * none of it: some 40 MiB less, and the first page starts loading sooner.
- * WebKit reads the variable once, at the first load; a user's own setting
- * wins. */
+ *
+ * Even then, WebKit sets up EGL in the UI process once more, only to learn
+ * which GPU device to name to each web process, for hardware buffers it no
+ * longer makes: some 24 MiB of the UI process's memory (LLVM's relocations
+ * among them) and a Mesa start on the way to the first page. Naming the
+ * device ourselves spares it. The web process still sets up EGL of its
+ * own, as it does for every WebKit app.
+ *
+ * WebKit reads both variables once, at the first load; a user's own
+ * setting wins. */
 static void
 choose_buffer_transport (void)
 {
@@ -166,6 +196,13 @@ choose_buffer_transport (void)
 
   g_debug ("GTK draws without GL (%s): web pages are drawn to shared memory", error->message);
   g_setenv ("WEBKIT_DISABLE_DMABUF_RENDERER", "1", TRUE);
+
+  if (g_getenv ("WEBKIT_WEB_RENDER_DEVICE_FILE") == NULL)
+    {
+      g_autofree char *render_node = find_render_node ();
+
+      g_setenv ("WEBKIT_WEB_RENDER_DEVICE_FILE", render_node, TRUE);
+    }
 }
 
 void
