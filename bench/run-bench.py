@@ -66,6 +66,10 @@ NOT_YET = 'n/a (not yet available)'
 # against a process each (how every window was opened before).
 WINDOW_COUNTS = [1, 2, 5, 10]
 WEB_PROCESSES = ['own', 'shared']
+# Windows are opened back to back (each as soon as the one before has
+# answered), and again at a user's pace: this long after.
+WINDOW_PAUSE_MS = 1000
+WINDOW_PACES = ['', '-paced']
 
 
 class Metric:
@@ -299,26 +303,28 @@ def window_open_ms(run, first_only=False):
 
 
 def window_metrics(counts):
-    """(label, unit, extract, target (kind, bound) or None, digits)"""
+    """(label, unit, extract, target (kind, bound) or None, digits, pace)"""
     most = counts[-1]
     rows = []
     for count in counts:
         rows.append(('8. processes, %d window%s' % (count, '' if count == 1 else 's'), '',
-                     lambda r, c=count: window_memory(r, c, 'n_processes'), None, 0))
+                     lambda r, c=count: window_memory(r, c, 'n_processes'), None, 0, ''))
     for count in counts:
         rows.append(('8. PSS of all processes, %d window%s' % (count, '' if count == 1 else 's'), 'MiB',
-                     lambda r, c=count: kib_to_mib(window_memory(r, c, 'pss_kib')), None, 1))
+                     lambda r, c=count: kib_to_mib(window_memory(r, c, 'pss_kib')), None, 1, ''))
 
     def per_window(run):
         first, last = window_memory(run, 1, 'pss_kib'), window_memory(run, most, 'pss_kib')
         return None if first is None or last is None else (last - first) / 1024 / (most - 1)
 
     rows += [
-        ('8. PSS per further window (1 → %d windows)' % most, 'MiB', per_window, ('absolute', 15), 1),
+        ('8. PSS per further window (1 → %d windows)' % most, 'MiB', per_window, ('absolute', 15), 1, ''),
         ('8. opening the second window (call → its first invoke answered)', 'ms',
-         lambda r: window_open_ms(r, first_only=True), None, 1),
-        ('8. opening a further window, median of windows 2–%d' % most, 'ms',
-         window_open_ms, ('ratio', 0.5), 1),
+         lambda r: window_open_ms(r, first_only=True), None, 1, ''),
+        ('8. opening a further window, back to back, median of windows 2–%d' % most, 'ms',
+         window_open_ms, ('ratio', 0.5), 1, ''),
+        ('8. opening a further window %g s after the last answered, median of windows 2–%d'
+         % (WINDOW_PAUSE_MS / 1000, most), 'ms', window_open_ms, ('ratio', 0.5), 1, '-paced'),
     ]
     return rows
 
@@ -330,9 +336,9 @@ def print_windows_table(window_runs, counts):
     print()
     print('| metric | unit | own | shared | shared vs own | target | met |')
     print('|---|---|---:|---:|---:|---|---|')
-    for label, unit, extract, target, digits in window_metrics(counts):
-        own_med, own_text = summarize([extract(r) for r in window_runs['own']], digits)
-        shared_med, shared_text = summarize([extract(r) for r in window_runs['shared']], digits)
+    for label, unit, extract, target, digits, pace in window_metrics(counts):
+        own_med, own_text = summarize([extract(r) for r in window_runs['own' + pace]], digits)
+        shared_med, shared_text = summarize([extract(r) for r in window_runs['shared' + pace]], digits)
         comparison, met, goal = '', None, ''
         if own_med and shared_med is not None and target is None and unit:
             comparison = '%.2f×' % (shared_med / own_med)
@@ -445,8 +451,8 @@ def main():
                         help='seconds to wait at most for a quiet machine before each run '
                              '(default 60, 0 with --quick: do not wait)')
     parser.add_argument('--window-rounds', type=int, default=None,
-                        help='runs of tauri-gtk opening %d windows, each way (shared, own; default 3)'
-                             % WINDOW_COUNTS[-1])
+                        help='runs of tauri-gtk opening %d windows, each way (shared, own; back to back, '
+                             'paced; default 3)' % WINDOW_COUNTS[-1])
     parser.add_argument('--gl', action='store_true',
                         help='let GTK and WebKit use OpenGL (under Xvfb: software rendering, '
                              'whose shader compilation adds some 300 ms and much noise to startup)')
@@ -493,10 +499,11 @@ def main():
     startup_env = dict(env, BENCH_PARAMS=json.dumps(dict(params, startupOnly=True)))
     counts = [1, 2] if args.quick else WINDOW_COUNTS
     window_rounds = args.window_rounds if args.window_rounds is not None else (1 if args.quick else 3)
-    window_runs = {mode: [] for mode in WEB_PROCESSES}
-    window_envs = {mode: dict(env, BENCH_PARAMS=json.dumps(dict(params, windows=counts[-1], webProcess=mode,
-                                                                measureAt=counts[1:])))
-                   for mode in WEB_PROCESSES}
+    window_runs = {mode + pace: [] for mode in WEB_PROCESSES for pace in WINDOW_PACES}
+    window_envs = {mode + pace: dict(env, BENCH_PARAMS=json.dumps(dict(params, windows=counts[-1], webProcess=mode,
+                                                                       measureAt=counts[1:],
+                                                                       pauseMs=WINDOW_PAUSE_MS if pace else 0)))
+                   for mode in WEB_PROCESSES for pace in WINDOW_PACES}
     failures = []
     noisy = []
 
@@ -525,9 +532,9 @@ def main():
             for program, _ in PROGRAMS:
                 runs[program].append(run(program, env, 'round %d/%d' % (round_index + 1, rounds)))
         for round_index in range(window_rounds):
-            for mode in WEB_PROCESSES:
-                window_runs[mode].append(run('tauri-gtk', window_envs[mode],
-                                             'windows %d/%d, %s' % (round_index + 1, window_rounds, mode)))
+            for key in window_runs:
+                window_runs[key].append(run('tauri-gtk', window_envs[key],
+                                            'windows %d/%d, %s' % (round_index + 1, window_rounds, key)))
     except RuntimeError as error:
         print('run-bench: %s' % error, file=sys.stderr)
         return 1

@@ -38,6 +38,7 @@ typedef struct
   TauriInvocation *invocation;
   TauriWebProcess  web_process;
   guint            up_to;
+  guint            pause_ms;         /* between an answer and the next window */
   JsonArray       *measure_at;
   guint            n_windows;        /* open, the main one included */
   char            *waiting_for;      /* the label of the window opening */
@@ -68,8 +69,12 @@ echo (TauriInvocation *invocation,
       json_array_add_double_element (opening->open_ms, (now - opening->opened_at) / 1000.0);
       g_clear_pointer (&opening->waiting_for, g_free);
       opening->n_windows++;
-      /* Out of the page's call. */
-      g_idle_add_once ((GSourceOnceFunc) open_next_window, NULL);
+      /* Out of the page's call; after the pause a user leaves between
+       * two windows, if the run asks for one. */
+      if (opening->pause_ms > 0)
+        g_timeout_add_once (opening->pause_ms, (GSourceOnceFunc) open_next_window, NULL);
+      else
+        g_idle_add_once ((GSourceOnceFunc) open_next_window, NULL);
     }
 }
 
@@ -134,6 +139,8 @@ open_windows (TauriInvocation *invocation,
   opening->invocation = g_object_ref (invocation);
   opening->web_process = g_str_equal (web_process, "own") ? TAURI_WEB_PROCESS_OWN : TAURI_WEB_PROCESS_SHARED;
   opening->up_to = tauri_invocation_get_int (invocation, "up_to");
+  opening->pause_ms = tauri_invocation_has_argument (invocation, "pause_ms")
+                      ? tauri_invocation_get_int (invocation, "pause_ms") : 0;
   opening->measure_at = json_array_ref (json_node_get_array (tauri_invocation_get_argument (invocation, "measure_at")));
   opening->n_windows = 1;
   opening->open_ms = json_array_new ();
@@ -224,7 +231,7 @@ register_commands (TauriCommandRegistry *registry)
                               tauri_command_new ("echo_bytes", "data: bytes", TAURI_COMMAND_FLAGS_NONE,
                                                  echo_bytes, NULL, NULL));
   tauri_command_registry_add (registry,
-                              tauri_command_new ("open_windows", "up_to: integer, web_process: string, measure_at: array",
+                              tauri_command_new ("open_windows", "up_to: integer, web_process: string, measure_at: array, pause_ms?: integer",
                                                  TAURI_COMMAND_FLAGS_NONE, open_windows, NULL, NULL));
   tauri_command_registry_add (registry,
                               tauri_command_new_thread ("stream", "count: integer, on_message: channel<integer>",

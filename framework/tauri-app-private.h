@@ -38,6 +38,10 @@ typedef struct
   GStrv                 csp_keep_directives;
   struct _TauriDevServer *dev_server;
   gboolean              activate_pending; /* until the development server answers */
+
+  /* The next shared window's web view, made ahead (tauri-app-windows.c). */
+  WebKitWebView        *spare_view;
+  guint                 spare_source;
 } TauriAppPrivate;
 
 TauriAppPrivate      *_tauri_app_get_private         (TauriApp   *self);
@@ -56,6 +60,9 @@ gboolean              _tauri_app_real_open_external  (TauriApp   *self,
 WebKitWebContext     *_tauri_app_get_web_context     (TauriApp   *self);
 WebKitNetworkSession *_tauri_app_get_network_session (TauriApp   *self);
 WebKitWebView        *_tauri_app_find_shared_view    (TauriApp   *self);
+WebKitWebView        *_tauri_app_take_spare_view     (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
+void                  _tauri_app_update_spare_view   (TauriApp   *self);
+void                  _tauri_app_drop_spare_view     (TauriApp   *self);
 GFile                *_tauri_app_dup_frontend_root   (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
 char                 *_tauri_app_dup_start_uri       (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;
 char                 *_tauri_app_dup_trusted_origin  (TauriApp   *self) G_GNUC_WARN_UNUSED_RESULT;

@@ -164,6 +164,115 @@ _tauri_app_find_shared_view (TauriApp *self)
   return NULL;
 }
 
+/* A web view made ahead in the shared web process, for the next shared
+ * window to take.
+ *
+ * WebKit makes each new page of a web process restyle and repaint every
+ * other page of that process (it hands the process its accent color again
+ * for each page, which WebCore takes as a change of theme); where GTK
+ * draws without GL, each of those repaints is also copied and drawn on the
+ * CPU. So a new shared window would wait behind one repaint per window
+ * already open before its page could load. A page made while the app is
+ * idle pays that off the way of the next window, which takes the view:
+ * already in the shared process, with a content manager of its own and no
+ * document yet (so no history either). The app keeps one once it has shown
+ * it opens more than one shared window. */
+static void
+spare_view_terminated_cb (WebKitWebView                     *web_view,
+                          WebKitWebProcessTerminationReason  reason,
+                          TauriApp                          *self)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+
+  /* Not during its own signal. */
+  g_signal_handlers_disconnect_by_func (web_view, spare_view_terminated_cb, self);
+  g_idle_add_once ((GSourceOnceFunc) g_object_unref, g_steal_pointer (&priv->spare_view));
+}
+
+static gboolean
+make_spare_view_cb (gpointer user_data)
+{
+  TauriApp *self = user_data;
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+  g_autoptr(WebKitUserContentManager) content_manager = webkit_user_content_manager_new ();
+  WebKitWebView *related;
+
+  priv->spare_source = 0;
+  related = _tauri_app_find_shared_view (self);
+  if (related == NULL || priv->spare_view != NULL)
+    return G_SOURCE_REMOVE;
+
+  priv->spare_view = g_object_ref_sink (g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                                      "related-view", related,
+                                                      "user-content-manager", content_manager,
+                                                      NULL));
+  g_signal_connect_object (priv->spare_view, "web-process-terminated",
+                           G_CALLBACK (spare_view_terminated_cb), self, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static guint
+count_shared_windows (TauriApp *self)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+  GHashTableIter iter;
+  gpointer window;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, priv->windows);
+  while (g_hash_table_iter_next (&iter, NULL, &window))
+    if (tauri_window_get_web_process (window) == TAURI_WEB_PROCESS_SHARED)
+      n++;
+
+  return n;
+}
+
+/* After a shared window's page has loaded, or a window has gone: with
+ * two shared windows or more, a spare view is made when the app is idle;
+ * with none, the spare goes too. */
+void
+_tauri_app_update_spare_view (TauriApp *self)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+  guint n_shared;
+
+  g_assert (TAURI_IS_APP (self));
+
+  n_shared = count_shared_windows (self);
+  if (n_shared == 0)
+    _tauri_app_drop_spare_view (self);
+
+  if (priv->spare_view != NULL || priv->spare_source != 0 || n_shared < 2)
+    return;
+
+  priv->spare_source = g_idle_add_full (G_PRIORITY_LOW, make_spare_view_cb, self, NULL);
+  g_source_set_name_by_id (priv->spare_source, "[tauri] spare web view");
+}
+
+/* The spare view for a new shared window, or NULL when there is none. */
+WebKitWebView *
+_tauri_app_take_spare_view (TauriApp *self)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+
+  g_assert (TAURI_IS_APP (self));
+
+  if (priv->spare_view != NULL)
+    g_signal_handlers_disconnect_by_func (priv->spare_view, spare_view_terminated_cb, self);
+
+  return g_steal_pointer (&priv->spare_view);
+}
+
+void
+_tauri_app_drop_spare_view (TauriApp *self)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (self);
+
+  g_clear_handle_id (&priv->spare_source, g_source_remove);
+  g_clear_object (&priv->spare_view);
+}
+
 /**
  * tauri_app_emit:
  * @self: an application

@@ -333,6 +333,7 @@ tauri_app_window_removed (GtkApplication *application,
       /* A destroyed window lives on while calls hold it: stop them now. */
       _tauri_bridge_abandon_calls (_tauri_window_get_bridge (TAURI_WINDOW (window)));
       _tauri_resources_close_owned (priv->resources, label);
+      _tauri_app_update_spare_view (self);
     }
 
   GTK_APPLICATION_CLASS (tauri_app_parent_class)->window_removed (application, window);
@@ -345,6 +346,7 @@ tauri_app_dispose (GObject *object)
   TauriAppPrivate *priv = tauri_app_get_instance_private (self);
 
   _tauri_app_stop_dev_server (self);
+  _tauri_app_drop_spare_view (self);
   g_clear_object (&priv->web_context);
   g_clear_object (&priv->network_session);
 

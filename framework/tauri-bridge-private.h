@@ -116,7 +116,8 @@ struct _TauriBridge
 
 /* tauri-bridge.c: the bridge of a window, who may call, and the calls. */
 TauriBridge              *_tauri_bridge_new                 (TauriWindow            *window,
-                                                             TauriApp               *app) G_GNUC_WARN_UNUSED_RESULT;
+                                                             TauriApp               *app,
+                                                             WebKitUserContentManager *content_manager) G_GNUC_WARN_UNUSED_RESULT;
 WebKitUserContentManager *_tauri_bridge_get_content_manager (TauriBridge            *self);
 TauriBridgePage          *_tauri_bridge_get_page            (TauriBridge            *self);
 const char               *_tauri_bridge_get_committed_uri   (TauriBridge            *self);

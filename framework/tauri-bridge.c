@@ -471,8 +471,9 @@ tauri_bridge_init (TauriBridge *self)
 }
 
 TauriBridge *
-_tauri_bridge_new (TauriWindow *window,
-                   TauriApp    *app)
+_tauri_bridge_new (TauriWindow              *window,
+                   TauriApp                 *app,
+                   WebKitUserContentManager *content_manager)
 {
   TauriBridge *self;
 
@@ -485,7 +486,8 @@ _tauri_bridge_new (TauriWindow *window,
   self->registry = g_object_ref (tauri_app_get_registry (self->app));
   self->forward_console = tauri_app_get_developer_mode (self->app);
 
-  self->content_manager = webkit_user_content_manager_new ();
+  self->content_manager = content_manager != NULL ? g_object_ref (content_manager)
+                                                  : webkit_user_content_manager_new ();
   _tauri_bridge_script_register (self);
 
   return self;

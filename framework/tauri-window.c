@@ -195,6 +195,8 @@ load_changed_cb (WebKitWebView   *web_view,
     case WEBKIT_LOAD_FINISHED:
       _tauri_bridge_page_loaded (self->bridge);
       present_now (self);
+      if (self->web_process == TAURI_WEB_PROCESS_SHARED)
+        _tauri_app_update_spare_view (tauri_window_get_app (self));
       break;
 
     case WEBKIT_LOAD_REDIRECTED:
@@ -474,19 +476,27 @@ tauri_window_close_request (GtkWindow *window)
  * process it then takes: WebKit gives it that view's context and network
  * session, and takes neither from the caller. Its content manager and
  * settings stay its own. */
-static WebKitWebView *
-create_web_view (TauriWindow *self,
-                 TauriApp    *app)
+static WebKitSettings *
+new_settings (TauriApp *app)
 {
-  g_autoptr(WebKitSettings) settings = webkit_settings_new ();
-  WebKitUserContentManager *content_manager = _tauri_bridge_get_content_manager (self->bridge);
-  WebKitWebView *related = NULL;
+  WebKitSettings *settings = webkit_settings_new ();
 
   webkit_settings_set_enable_developer_extras (settings, tauri_app_get_developer_mode (app));
   /* Each document has a token of its own, retired when another commits: a
    * page brought back from the back-forward cache would hold one no longer
    * taken. Going back loads the page again. */
   webkit_settings_set_enable_page_cache (settings, FALSE);
+
+  return settings;
+}
+
+static WebKitWebView *
+create_web_view (TauriWindow *self,
+                 TauriApp    *app)
+{
+  g_autoptr(WebKitSettings) settings = new_settings (app);
+  WebKitUserContentManager *content_manager = _tauri_bridge_get_content_manager (self->bridge);
+  WebKitWebView *related = NULL;
 
   if (self->web_process == TAURI_WEB_PROCESS_SHARED)
     related = _tauri_app_find_shared_view (app);
@@ -811,8 +821,22 @@ _tauri_window_new (TauriApp        *app,
                        "web-process", choose_web_process (app, label, config, web_process),
                        NULL);
 
-  self->bridge = _tauri_bridge_new (self, app);
-  self->web_view = g_object_ref_sink (create_web_view (self, app));
+  /* A shared window takes the view the app made ahead, if it has one. */
+  if (self->web_process == TAURI_WEB_PROCESS_SHARED)
+    self->web_view = _tauri_app_take_spare_view (app);
+
+  if (self->web_view != NULL)
+    {
+      g_autoptr(WebKitSettings) settings = new_settings (app);
+
+      webkit_web_view_set_settings (self->web_view, settings);
+      self->bridge = _tauri_bridge_new (self, app, webkit_web_view_get_user_content_manager (self->web_view));
+    }
+  else
+    {
+      self->bridge = _tauri_bridge_new (self, app, NULL);
+      self->web_view = g_object_ref_sink (create_web_view (self, app));
+    }
   _tauri_bridge_extension_watch (self->bridge, self->web_view);
 
   /* `withGlobalTauri: false`: the page has the package's API alone. */

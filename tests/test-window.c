@@ -9,13 +9,15 @@
 
 #include "test-isolation.h"
 #include "test-ui.h"
+#include "tauri-app-private.h"
 
 /*
  * Which web process a window's pages run in (TauriWindow:web-process), in
  * real web views: a second window shares the first one's by default, one
  * opened with TAURI_WEB_PROCESS_OWN, or that remote pages may call, gets
  * its own, and when a shared process dies every window that shared it
- * loads its page again.
+ * loads its page again. Once the app has two shared windows, it makes the
+ * next one's web view ahead, in the shared process.
  */
 
 static TauriApp *app;
@@ -250,6 +252,74 @@ test_window_shared_crash (void)
   gtk_window_destroy (GTK_WINDOW (third));
 }
 
+/* The app's spare view once it has made one (it does when idle). */
+static WebKitWebView *
+wait_for_spare_view (void)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (app);
+
+  while (priv->spare_view == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return priv->spare_view;
+}
+
+/* With two shared windows, the app makes the next one's view ahead: the
+ * next shared window takes it, in the same process, with its own label and
+ * a history of its own page alone; a window of its own process does not
+ * take it; a crash of the shared process takes it too, and the windows
+ * opened after still answer. */
+static void
+test_window_made_ahead (void)
+{
+  TauriAppPrivate *priv = _tauri_app_get_private (app);
+  TauriWindow *second = NULL;
+  TauriWindow *third = NULL;
+  TauriWindow *own = NULL;
+  TauriWindow *fourth = NULL;
+  WebKitWebView *spare = NULL;
+  g_autofree char *history = NULL;
+  guint stopped = 0;
+  gulong handler;
+
+  second = open_window ("second", TAURI_WEB_PROCESS_SHARED);
+  spare = wait_for_spare_view ();
+
+  third = open_window ("third", TAURI_WEB_PROCESS_AUTOMATIC);
+  g_assert_true (tauri_window_get_web_view (third) == spare);
+  g_assert_cmpuint (count_web_processes (), ==, 1);
+  assert_answers (third);
+  history = test_ui_run_js (third, NULL, "return String(history.length);");
+  g_assert_cmpstr (history, ==, "1");
+
+  /* The shared process dies: the spare made meanwhile goes with it. (The
+   * main window's page died in an earlier case too, so it is not loaded
+   * again; the others are.) */
+  spare = wait_for_spare_view ();
+  handler = watch_termination (third, &stopped);
+  webkit_web_view_terminate_web_process (tauri_window_get_web_view (second));
+  while (stopped == 0 || priv->spare_view == spare)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (tauri_window_get_web_view (third), handler);
+  test_ui_wait_for_load (second);
+  test_ui_wait_for_load (third);
+
+  fourth = open_window ("fourth", TAURI_WEB_PROCESS_SHARED);
+  assert_answers (fourth);
+  assert_answers (third);
+  g_assert_cmpuint (count_web_processes (), ==, 1);
+
+  spare = wait_for_spare_view ();
+  own = open_window ("own", TAURI_WEB_PROCESS_OWN);
+  g_assert_true (tauri_window_get_web_view (own) != spare);
+  g_assert_true (priv->spare_view == spare);
+
+  gtk_window_destroy (GTK_WINDOW (own));
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (third));
+  gtk_window_destroy (GTK_WINDOW (fourth));
+}
+
 /* A window remote pages may call gets a process of its own; asked for
  * `shared`, it shares. */
 static void
@@ -337,6 +407,7 @@ main (int   argc,
   test_ui_add ("/Tauri/Window/web-process/own", test_window_own);
   test_ui_add ("/Tauri/Window/web-process/shared-crash", test_window_shared_crash);
   test_ui_add ("/Tauri/Window/web-process/remote", test_window_remote);
+  test_ui_add ("/Tauri/Window/web-process/made-ahead", test_window_made_ahead);
   test_ui_add ("/Tauri/Window/shown-when-loaded", test_window_shown_when_loaded);
 
   status = g_test_run ();

@@ -241,6 +241,7 @@
       if (config.windows)
         results.windows = await invoke('open_windows', {
           upTo: config.windows, webProcess: config.webProcess, measureAt: config.measureAt,
+          pauseMs: config.pauseMs || 0,
         });
       else if (!config.startupOnly)
         await measure(config, results);
