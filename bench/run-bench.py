@@ -295,11 +295,17 @@ def window_memory(run, count, field):
     return dig(memory, field)
 
 
-def window_open_ms(run, first_only=False):
+def window_open_ms(run, count=None):
+    """The open time of window @count (2 for the second), or the median of all."""
     times = dig(run, 'page', 'windows', 'open_ms') or []
-    if not times:
-        return None
-    return times[0] if first_only else statistics.median(times)
+    if count is not None:
+        return times[count - 2] if 2 <= count <= len(times) + 1 else None
+    return statistics.median(times) if times else None
+
+
+def ordinal(n):
+    words = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+    return words[n - 2] if 2 <= n <= 10 else '%dth' % n
 
 
 def window_metrics(counts):
@@ -317,15 +323,13 @@ def window_metrics(counts):
         first, last = window_memory(run, 1, 'pss_kib'), window_memory(run, most, 'pss_kib')
         return None if first is None or last is None else (last - first) / 1024 / (most - 1)
 
-    rows += [
-        ('8. PSS per further window (1 → %d windows)' % most, 'MiB', per_window, ('absolute', 15), 1, ''),
-        ('8. opening the second window (call → its first invoke answered)', 'ms',
-         lambda r: window_open_ms(r, first_only=True), None, 1, ''),
-        ('8. opening a further window, back to back, median of windows 2–%d' % most, 'ms',
-         window_open_ms, ('ratio', 0.5), 1, ''),
-        ('8. opening a further window %g s after the last answered, median of windows 2–%d'
-         % (WINDOW_PAUSE_MS / 1000, most), 'ms', window_open_ms, ('ratio', 0.5), 1, '-paced'),
-    ]
+    rows.append(('8. PSS per further window (1 → %d windows)' % most, 'MiB', per_window, ('absolute', 15), 1, ''))
+    for pace, how in (('', 'back to back'), ('-paced', '%g s after the last answered' % (WINDOW_PAUSE_MS / 1000))):
+        for count in counts[1:]:
+            rows.append(('8. opening the %s window, %s (call → its first invoke answered)' % (ordinal(count), how),
+                         'ms', lambda r, c=count: window_open_ms(r, c), None, 1, pace))
+        rows.append(('8. opening a further window, %s, median of windows 2–%d' % (how, most), 'ms',
+                     window_open_ms, ('ratio', 0.5), 1, pace))
     return rows
 
 
