@@ -10,7 +10,6 @@
 #include "tauri-enums.h"
 #include "tauri-events-private.h"
 #include "tauri-json-private.h"
-#include "tauri-origin-private.h"
 #include "tauri-plugins-private.h"
 #include "tauri-window-private.h"
 
@@ -63,12 +62,9 @@ struct _TauriWindow
   gint64                last_crash;
   guint                 crashes_in_a_row;
 
-  /* What the user last activated (see _tauri_window_note_activation()),
-   * and when the browser was last opened. */
-  gint64                activation_time;
-  gboolean              activation_in_main_frame;
-  gboolean              activations_known;
-  gint64                last_external;
+  /* What the user last activated, and when the browser was last opened
+   * (tauri-window-policy.c). */
+  TauriWindowPolicy     policy;
   char                 *start_uri;
   gboolean              fixed_title;    /* set by the configuration, not the page */
 
@@ -78,12 +74,6 @@ struct _TauriWindow
   gboolean              present_pending;
   gboolean              present_focus;
 };
-
-/* The browser is opened at most once in this long, whatever a page does. */
-#define EXTERNAL_INTERVAL (G_TIME_SPAN_SECOND)
-
-/* A navigation comes of an activation this recent. */
-#define ACTIVATION_TIME (G_TIME_SPAN_SECOND)
 
 /* A window waits this long at most for its first page to load. */
 #define PRESENT_DELAY_MS 1500
@@ -254,126 +244,6 @@ web_process_terminated_cb (WebKitWebView                     *web_view,
   webkit_web_view_load_alternate_html (web_view, html, start_uri, NULL);
 }
 
-/* The web process extension says, as the user clicks, whether in the
- * window's own document or in a frame of it: WebKit does not say which
- * frame a navigation comes from. */
-void
-_tauri_window_note_activation (TauriWindow *self,
-                               gboolean     main_frame)
-{
-  g_assert (TAURI_IS_WINDOW (self));
-
-  self->activation_time = g_get_monotonic_time ();
-  self->activation_in_main_frame = main_frame;
-  self->activations_known = TRUE;
-}
-
-/* Whether @action, a navigation of the page to a site it may not show,
- * comes from a frame of another origin than the window's document: the
- * user's last activation was in a frame, or, without the web process
- * extension to say, the request's Referer names another origin. */
-static gboolean
-comes_from_frame (TauriWindow            *self,
-                  WebKitNavigationAction *action)
-{
-  WebKitURIRequest *request = webkit_navigation_action_get_request (action);
-  SoupMessageHeaders *headers = webkit_uri_request_get_http_headers (request);
-  const char *referer = headers ? soup_message_headers_get_one (headers, "Referer") : NULL;
-
-  if (self->activations_known && g_get_monotonic_time () - self->activation_time < ACTIVATION_TIME)
-    return !self->activation_in_main_frame;
-
-  return referer != NULL &&
-         !_tauri_origin_equal (referer, _tauri_bridge_get_committed_uri (self->bridge));
-}
-
-/* Whether @action may open the browser: the user did it, in the window's
- * own document (the app's, or a remote page a capability names), and the
- * browser was not opened a moment ago. */
-static gboolean
-may_open_external (TauriWindow            *self,
-                   WebKitNavigationAction *action,
-                   const char             *uri)
-{
-  gint64 now = g_get_monotonic_time ();
-  const char *why = NULL;
-
-  if (!webkit_navigation_action_is_user_gesture (action))
-    why = "the user did not ask for it";
-  else if (!_tauri_bridge_document_may_call (self->bridge))
-    why = "the page showing is not the app’s";
-  else if (self->last_external != 0 && now - self->last_external < EXTERNAL_INTERVAL)
-    why = "the browser was opened a moment ago";
-
-  if (why != NULL)
-    {
-      g_message ("Window “%s” did not open %s in the browser: %s", self->label, uri, why);
-      return FALSE;
-    }
-
-  self->last_external = now;
-  return TRUE;
-}
-
-/* Links and window.open() to other sites go to the browser, when the user
- * asked for them in the window's own document; a frame's links stay in the
- * frame. The window never leaves the app's origin unless the app allowed
- * it. */
-static gboolean
-decide_policy_cb (WebKitWebView            *web_view,
-                  WebKitPolicyDecision     *decision,
-                  WebKitPolicyDecisionType  type,
-                  TauriWindow              *self)
-{
-  TauriApp *app = tauri_window_get_app (self);
-  WebKitNavigationAction *action;
-  const char *uri;
-
-  if (app == NULL)
-    return FALSE;
-
-  switch (type)
-    {
-    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
-      action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-      uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
-      if (webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED ||
-          _tauri_app_may_navigate (app, uri) || comes_from_frame (self, action))
-        return FALSE;
-      if (may_open_external (self, action, uri))
-        _tauri_app_open_external (app, uri);
-      webkit_policy_decision_ignore (decision);
-      return TRUE;
-
-    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
-      action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-      uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
-      if (!_tauri_app_is_trusted_uri (app, uri) && !comes_from_frame (self, action) &&
-          may_open_external (self, action, uri))
-        _tauri_app_open_external (app, uri);
-      webkit_policy_decision_ignore (decision);
-      return TRUE;
-
-    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
-      /* Frames may show other sites, which never reach the bridge; the
-       * window itself may not. */
-      if (!webkit_response_policy_decision_is_main_frame_main_resource (WEBKIT_RESPONSE_POLICY_DECISION (decision)))
-        return FALSE;
-      uri = webkit_uri_request_get_uri (webkit_response_policy_decision_get_request (WEBKIT_RESPONSE_POLICY_DECISION (decision)));
-      if (_tauri_app_may_navigate (app, uri))
-        {
-          _tauri_bridge_prepare_page (self->bridge, uri);
-          return FALSE;
-        }
-      g_message ("Window “%s” refused to show %s: not the app’s origin", self->label, uri);
-      webkit_policy_decision_ignore (decision);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
 static void
 title_changed_cb (WebKitWebView *web_view,
                   GParamSpec    *pspec,
@@ -472,10 +342,6 @@ tauri_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tauri_window_parent_class)->close_request (window);
 }
 
-/* A shared window's view is related to another shared window's, whose web
- * process it then takes: WebKit gives it that view's context and network
- * session, and takes neither from the caller. Its content manager and
- * settings stay its own. */
 static WebKitSettings *
 new_settings (TauriApp *app)
 {
@@ -490,6 +356,10 @@ new_settings (TauriApp *app)
   return settings;
 }
 
+/* A shared window's view is related to another shared window's, whose web
+ * process it then takes: WebKit gives it that view's context and network
+ * session, and takes neither from the caller. Its content manager and
+ * settings stay its own. */
 static WebKitWebView *
 create_web_view (TauriWindow *self,
                  TauriApp    *app)
@@ -857,8 +727,7 @@ _tauri_window_new (TauriApp        *app,
                            G_CALLBACK (title_changed_cb), self, 0);
   g_signal_connect_object (self->web_view, "close",
                            G_CALLBACK (close_cb), self, 0);
-  g_signal_connect_object (self->web_view, "decide-policy",
-                           G_CALLBACK (decide_policy_cb), self, 0);
+  _tauri_window_policy_watch (self, self->web_view);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
@@ -886,4 +755,12 @@ _tauri_window_get_bridge (TauriWindow *self)
   g_assert (TAURI_IS_WINDOW (self));
 
   return self->bridge;
+}
+
+TauriWindowPolicy *
+_tauri_window_get_policy (TauriWindow *self)
+{
+  g_assert (TAURI_IS_WINDOW (self));
+
+  return &self->policy;
 }
