@@ -47,6 +47,9 @@ typedef struct
 TauriAppPrivate      *_tauri_app_get_private         (TauriApp   *self);
 gboolean              _tauri_app_is_web_url          (const char *string);
 void                  _tauri_app_setup_web_context   (TauriApp   *self);
+void                  _tauri_app_add_option_entries  (TauriApp   *self);
+int                   _tauri_app_handle_options      (TauriApp     *self,
+                                                      GVariantDict *options);
 gboolean              _tauri_app_may_navigate        (TauriApp   *self,
                                                       const char *uri);
 const char           *_tauri_app_get_csp             (TauriApp   *self);
